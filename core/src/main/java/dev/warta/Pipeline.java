@@ -1,0 +1,221 @@
+package dev.warta;
+
+import dev.warta.archive.Archive;
+import dev.warta.archive.Entry;
+import dev.warta.config.ConfigReader;
+
+import dev.warta.content.ContentLoader;
+import dev.warta.internal.SitePaths;
+import dev.warta.publish.Output;
+import dev.warta.publish.StaticFiles;
+import dev.warta.render.Page;
+import dev.warta.render.Plan;
+import dev.warta.render.SiteRenderer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Supplier;
+
+/**
+ * One run of the pipeline: load → index → related → render → publish. Each stage is timed and
+ * reported to the listener; problems of all stages are gathered and reported together.
+ */
+final class Pipeline {
+  private final Path siteDir;
+  private final Map<String, String> overrides;
+  private final int threads;
+  private final BuildListener listener;
+  private final List<Problem> problems = new ArrayList<>();
+  private final Map<String, Long> timings = new LinkedHashMap<>();
+
+  Pipeline(Path siteDir, Map<String, String> overrides, int threads, BuildListener listener) {
+    this.siteDir = siteDir;
+    this.overrides = overrides;
+    this.threads = threads;
+    this.listener = listener;
+  }
+
+  SiteConfig config() {
+    SiteConfig config = ConfigReader.read(siteDir, overrides, problems);
+    failOnErrors();
+    return config;
+  }
+
+  /** The loaded archive and what rendering needs to link its articles. */
+  record Loaded(SiteConfig config, Archive archive, SiteRenderer.Links links) {}
+
+  Loaded load() {
+    long start = System.nanoTime();
+    listener.stageStarted("load");
+    SiteConfig config = ConfigReader.read(siteDir, overrides, problems);
+    failOnErrors();
+    ForkJoinPool pool = new ForkJoinPool(threads);
+    try {
+      ContentLoader.Loaded loaded = new ContentLoader(config, siteDir).load(pool, (article, body) -> {}, problems);
+      finish("load", loaded.articles().size(), start);
+
+      start = System.nanoTime();
+      listener.stageStarted("index");
+      Archive archive = Archive.build(config, loaded.articles(), problems);
+      finish("index", archive.entries().size(), start);
+
+      start = System.nanoTime();
+      listener.stageStarted("related");
+      SiteRenderer.Links links = new TitleLinks(archive);
+      finish("related", archive.entries().size(), start);
+      return new Loaded(config, archive, links);
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  BuildResult run(Optional<Path> outputDir) {
+    Loaded loaded = load();
+    Archive archive = loaded.archive();
+
+    long start = System.nanoTime();
+    listener.stageStarted("render");
+    Plan plan = Plan.of(archive, problems);
+    Map<String, Supplier<byte[]>> statics = StaticFiles.of(siteDir, problems);
+    Set<String> pageFiles = new HashSet<>();
+    for (Page page : plan.pages()) {
+      pageFiles.add(SitePaths.collisionKey(page.url()));
+    }
+    Map<String, Supplier<byte[]>> files = new LinkedHashMap<>();
+    statics.forEach((url, bytes) -> {
+      if (pageFiles.contains(SitePaths.collisionKey(url))) {
+        problems.add(Problem.error("static" + url, 0, 0, "this file has the same path as a page Warta writes; rename or remove it"));
+      } else {
+        files.put(url, bytes);
+      }
+    });
+    SiteRenderer renderer = SiteRenderer.create(siteDir, archive, loaded.links(), problems);
+    boolean failing = problems.stream().anyMatch(Problem::isError);
+    Output output;
+    try {
+      output = failing || outputDir.isEmpty() ? Output.discard() : Output.open(outputDir.get());
+    } catch (Output.ForeignFolderException e) {
+      problems.add(Problem.error("", 0, 0, e.getMessage()));
+      throw failure();
+    } catch (IOException e) {
+      problems.add(Problem.error("", 0, 0, "cannot prepare the output folder: " + e.getMessage()));
+      throw failure();
+    }
+    try (output) {
+      Queue rendered = new Queue();
+      ForkJoinPool pool = new ForkJoinPool(threads);
+      try {
+        pool.submit(() -> plan.pages().parallelStream().forEach(page -> {
+          List<Problem> local = new ArrayList<>();
+          byte[] bytes = renderer.render(page, local);
+          rendered.problems.addAll(local);
+          output.write(page.url(), bytes);
+        })).get();
+        pool.submit(() -> files.entrySet().parallelStream().forEach(e -> output.write(e.getKey(), e.getValue().get()))).get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("the build was interrupted", e);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof UncheckedIOException io) {
+          problems.add(Problem.error("", 0, 0, "cannot write the site: " + io.getMessage() + "; the previous output is left as it was"));
+          throw failure();
+        }
+        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      } finally {
+        pool.shutdown();
+      }
+      problems.addAll(rendered.problems);
+      finish("render", plan.pages().size() + files.size(), start);
+
+      start = System.nanoTime();
+      listener.stageStarted("publish");
+      failOnErrors();
+      output.commit();
+      finish("publish", output.changed() + output.unchanged(), start);
+      List<Problem> warnings = distinct().stream().filter(p -> !p.isError()).toList();
+      return new BuildResult(outputDir.orElse(Path.of("")), archive.entries().size(), output.changed(), output.unchanged(), warnings, timings);
+    } catch (IOException e) {
+      problems.add(Problem.error("", 0, 0, "cannot publish the site: " + e.getMessage() + "; the previous output is left as it was"));
+      throw failure();
+    }
+  }
+
+  private static final class Queue {
+    final ConcurrentLinkedQueue<Problem> problems = new ConcurrentLinkedQueue<>();
+  }
+
+  private void finish(String stage, int count, long startNanos) {
+    long millis = (System.nanoTime() - startNanos) / 1_000_000;
+    timings.put(stage, millis);
+    listener.stageFinished(stage, count, millis);
+  }
+
+  private void failOnErrors() {
+    if (problems.stream().anyMatch(Problem::isError)) {
+      throw failure();
+    }
+  }
+
+  private BuildException failure() {
+    List<Problem> all = distinct();
+    all.forEach(listener::problem);
+    return new BuildException(all);
+  }
+
+  /** Problems sorted, one per position: a broken template fails every page at the same line, but is one problem. */
+  private List<Problem> distinct() {
+    List<Problem> sorted = new ArrayList<>(problems);
+    Collections.sort(sorted);
+    List<Problem> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Problem p : sorted) {
+      String key = p.line() > 0 ? p.file() + ":" + p.line() + ":" + p.column() + ":" + p.severity() : p.toString();
+      if (seen.add(key)) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  /** Links by title only, until related articles are computed. */
+  private static final class TitleLinks implements SiteRenderer.Links {
+    private final Map<String, Entry> byTitle = new java.util.HashMap<>();
+
+    TitleLinks(Archive archive) {
+      for (Entry e : archive.entries()) {
+        byTitle.putIfAbsent(normal(e.article().title()), e);
+      }
+    }
+
+    private static String normal(String title) {
+      return dev.warta.internal.Slugs.slugify(title);
+    }
+
+    @Override
+    public List<Entry> related(Entry entry) {
+      return List.of();
+    }
+
+    @Override
+    public List<Entry> inserts(Entry entry, Set<String> exclude, int count) {
+      return List.of();
+    }
+
+    @Override
+    public Optional<Entry> byTitle(String title) {
+      return Optional.ofNullable(byTitle.get(normal(title)));
+    }
+  }
+
+}

@@ -1,0 +1,142 @@
+package dev.warta;
+
+import dev.warta.archive.Archive;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A site folder and how to build it. Immutable: every {@code with}-style call returns a new
+ * {@code Site}, so one can be shared and built again (as {@code warta:serve} does).
+ *
+ * <pre>{@code
+ * Site site = Warta.site(Path.of("archive")).output(Path.of("public")).set("paginate", "30");
+ * BuildResult first = site.build();
+ * Archive archive = site.load();                 // only load and index, e.g. for a tool
+ * }</pre>
+ *
+ * <p>Settings given here win over {@code warta.yml}, which wins over the defaults.
+ */
+public final class Site {
+  private final Path folder;
+  private final Optional<Path> output;
+  private final Map<String, String> overrides;
+  private final int threads;
+  private final BuildListener listener;
+
+  Site(Path folder) {
+    this(folder, Optional.empty(), Map.of(), Runtime.getRuntime().availableProcessors(), BuildListener.SILENT);
+  }
+
+  private Site(Path folder, Optional<Path> output, Map<String, String> overrides, int threads, BuildListener listener) {
+    this.folder = Objects.requireNonNull(folder, "folder").toAbsolutePath().normalize();
+    this.output = output;
+    this.overrides = Collections.unmodifiableMap(new TreeMap<>(overrides));
+    this.threads = threads;
+    this.listener = listener;
+  }
+
+  /** The site folder. */
+  public Path folder() {
+    return folder;
+  }
+
+  /** The output folder: as set, or {@code public} inside the site folder. */
+  public Path output() {
+    return output.orElse(folder.resolve("public"));
+  }
+
+  /** This site, published to {@code folder}. The folder is Warta's: it is replaced whole at each build. */
+  public Site output(Path folder) {
+    return new Site(this.folder, Optional.of(folder.toAbsolutePath().normalize()), overrides, threads, listener);
+  }
+
+  /** This site with a setting that wins over {@code warta.yml}, e.g. {@code set("paginate", "30")}. */
+  public Site set(String setting, String value) {
+    Objects.requireNonNull(setting, "setting");
+    Objects.requireNonNull(value, "value");
+    Map<String, String> copy = new TreeMap<>(overrides);
+    copy.put(setting, value);
+    return new Site(folder, output, copy, threads, listener);
+  }
+
+  /** This site with several settings, as by {@link #set} one by one. */
+  public Site set(Map<String, String> settings) {
+    Map<String, String> copy = new TreeMap<>(overrides);
+    copy.putAll(settings);
+    return new Site(folder, output, copy, threads, listener);
+  }
+
+  /** This site served from another base URL. */
+  public Site baseUrl(URI baseUrl) {
+    return set("baseUrl", baseUrl.toString());
+  }
+
+  /** This site with or without draft articles. */
+  public Site drafts(boolean drafts) {
+    return set("drafts", Boolean.toString(drafts));
+  }
+
+  /** This site with or without articles dated after the build time. */
+  public Site future(boolean future) {
+    return set("future", Boolean.toString(future));
+  }
+
+  /** This site built as if at {@code time}: fixes "now" for future articles and the news sitemap. */
+  public Site buildTime(Instant time) {
+    return set("buildTime", time.toString());
+  }
+
+  /** This site built with {@code threads} threads (at least 1); the output is the same whatever the count. */
+  public Site threads(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1");
+    }
+    return new Site(folder, output, overrides, threads, listener);
+  }
+
+  /** This site reporting progress to {@code listener}. */
+  public Site listener(BuildListener listener) {
+    return new Site(folder, output, overrides, threads, Objects.requireNonNull(listener, "listener"));
+  }
+
+  /**
+   * Builds the site into the output folder. The previous output stays intact until the new site is
+   * complete, then is replaced at once.
+   *
+   * @throws BuildException listing every problem when there is any error; nothing is written then
+   */
+  public BuildResult build() {
+    return new Pipeline(this.folder, overrides, threads, listener).run(Optional.of(output()));
+  }
+
+  /**
+   * Loads, renders and validates everything (front matter, links, read also lines, templates)
+   * without writing a file.
+   *
+   * @throws BuildException listing every problem when there is any error
+   */
+  public BuildResult check() {
+    return new Pipeline(this.folder, overrides, threads, listener).run(Optional.empty());
+  }
+
+  /**
+   * Loads and indexes the archive without rendering: for tools that only want articles, terms or
+   * related lists.
+   *
+   * @throws BuildException when the content has errors
+   */
+  public Archive load() {
+    return new Pipeline(this.folder, overrides, threads, listener).load().archive();
+  }
+
+  /** The settings this site would be built with. */
+  public SiteConfig config() {
+    return new Pipeline(this.folder, overrides, threads, listener).config();
+  }
+}

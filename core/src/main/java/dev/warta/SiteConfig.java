@@ -1,0 +1,178 @@
+package dev.warta;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Every setting of a site, as read from {@code warta.yml} and overridden by the caller.
+ *
+ * <p>Immutable. {@link #defaults()} gives a working configuration; the site folder's {@code
+ * warta.yml} changes it key by key, and {@link Site#set(String, String)} (the Maven plugin's
+ * parameters) wins over both. The setting names are the YAML keys, dotted for nested ones: {@code
+ * related.count}, {@code feeds.items}.
+ *
+ * @param title the site's name, shown in every page head and in feeds
+ * @param description one sentence about the site, for the home page and feeds
+ * @param baseUrl the absolute URL the site is served from, ending with {@code /}
+ * @param language the default language of articles ({@code id}, {@code en}, …)
+ * @param timeZone the zone for dates written without an offset, and for display
+ * @param permalink the URL pattern of articles, e.g. {@code /:year/:month/:slug/}
+ * @param paginate articles per list page
+ * @param drafts whether articles marked {@code draft: true} are built
+ * @param future whether articles dated after {@link #buildTime} are built
+ * @param buildTime the time the build counts as "now" (future articles, the news sitemap); fix it
+ *     for reproducible builds
+ * @param publisher the organisation named in news metadata
+ * @param related how related articles are chosen and shown
+ * @param feeds what the feeds hold
+ * @param rawHtml what happens to HTML written inside Markdown
+ * @param readAlsoLabels per language, the labels that start an author's "read also" line
+ * @param sitemapLimit URLs per sitemap file before it is split (at most 50,000)
+ * @param relativeUrls whether links inside the site are written relative to each page, with
+ *     {@code index.html} spelled out, so the site also works opened from disk ({@code file://})
+ * @param params any other values, passed to templates as {@code site.params}
+ */
+public record SiteConfig(
+    String title,
+    String description,
+    URI baseUrl,
+    String language,
+    ZoneId timeZone,
+    String permalink,
+    int paginate,
+    boolean drafts,
+    boolean future,
+    Instant buildTime,
+    Publisher publisher,
+    Related related,
+    Feeds feeds,
+    RawHtml rawHtml,
+    Map<String, List<String>> readAlsoLabels,
+    int sitemapLimit,
+    boolean relativeUrls,
+    Map<String, Object> params) {
+
+  /** Validates and copies. */
+  public SiteConfig {
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(description, "description");
+    Objects.requireNonNull(baseUrl, "baseUrl");
+    Objects.requireNonNull(language, "language");
+    Objects.requireNonNull(timeZone, "timeZone");
+    Objects.requireNonNull(permalink, "permalink");
+    Objects.requireNonNull(buildTime, "buildTime");
+    Objects.requireNonNull(publisher, "publisher");
+    Objects.requireNonNull(related, "related");
+    Objects.requireNonNull(feeds, "feeds");
+    Objects.requireNonNull(rawHtml, "rawHtml");
+    if (paginate < 1) {
+      throw new IllegalArgumentException("paginate must be at least 1");
+    }
+    if (!baseUrl.toString().endsWith("/")) {
+      baseUrl = URI.create(baseUrl + "/");
+    }
+    readAlsoLabels = Map.copyOf(readAlsoLabels);
+    params = Map.copyOf(params);
+  }
+
+  /** The settings of a site with no {@code warta.yml}. */
+  public static SiteConfig defaults() {
+    return new SiteConfig(
+        "Warta",
+        "",
+        URI.create("http://localhost:8080/"),
+        "id",
+        ZoneId.of("Asia/Jakarta"),
+        "/:year/:month/:slug/",
+        20,
+        false,
+        false,
+        Instant.EPOCH,
+        new Publisher("", ""),
+        Related.defaults(),
+        new Feeds(20, false, false),
+        RawHtml.SANITIZE,
+        Map.of(
+            "id", List.of("Baca juga", "Lihat juga", "Simak juga", "Baca pula"),
+            "en", List.of("Read also", "See also", "Read more", "Also read")),
+        50_000,
+        false,
+        Map.of());
+  }
+
+  /** The organisation publishing the archive, for news metadata. */
+  public record Publisher(String name, String logo) {
+    /** Validates. */
+    public Publisher {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(logo, "logo");
+    }
+  }
+
+  /**
+   * How related articles are chosen and shown.
+   *
+   * @param count related articles at the end of each article
+   * @param minScore related articles scoring below this (0–100) are left out
+   * @param allowNewer whether an article may link to newer ones (off: lists stay stable)
+   * @param textWeight weight of text similarity
+   * @param namesWeight weight of shared names of people, places and organisations
+   * @param tagsWeight weight of shared tags
+   * @param sectionWeight weight of a shared section
+   * @param timeWeight weight of closeness in time
+   * @param halfLifeDays after this many days apart, closeness in time counts half
+   * @param report whether the build writes {@code related.json}, explaining every link
+   * @param insertAfter paragraphs after which a "read also" link is inserted (empty: none)
+   * @param insertMinParagraphs articles with fewer paragraphs get no inserted links
+   */
+  public record Related(
+      int count,
+      double minScore,
+      boolean allowNewer,
+      double textWeight,
+      double namesWeight,
+      double tagsWeight,
+      double sectionWeight,
+      double timeWeight,
+      double halfLifeDays,
+      boolean report,
+      List<Integer> insertAfter,
+      int insertMinParagraphs) {
+
+    /** Validates and copies. */
+    public Related {
+      insertAfter = List.copyOf(insertAfter);
+      if (count < 0) {
+        throw new IllegalArgumentException("related.count must be >= 0");
+      }
+    }
+
+    /** Defaults that work without tuning. */
+    public static Related defaults() {
+      return new Related(5, 5.0, false, 1.0, 0.6, 0.3, 0.1, 0.15, 365.0, false, List.of(), 6);
+    }
+  }
+
+  /**
+   * What the feeds hold.
+   *
+   * @param items newest articles per feed
+   * @param fullContent whether items carry the whole article or only its summary
+   * @param tags whether each tag gets feeds too
+   */
+  public record Feeds(int items, boolean fullContent, boolean tags) {}
+
+  /** What happens to HTML written inside Markdown. */
+  public enum RawHtml {
+    /** Shown as text: nothing of it reaches the page as markup. */
+    ESCAPE,
+    /** Kept, minus scripts, styles, frames, event handlers and {@code javascript:} URLs. */
+    SANITIZE,
+    /** Kept as written: only for archives whose every author is trusted. */
+    ALLOW
+  }
+}

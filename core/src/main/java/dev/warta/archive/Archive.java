@@ -1,0 +1,247 @@
+package dev.warta.archive;
+
+import dev.warta.Problem;
+import dev.warta.SiteConfig;
+import dev.warta.archive.Term.Kind;
+import dev.warta.content.Article;
+import dev.warta.internal.SitePaths;
+import dev.warta.internal.Slugs;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A site's articles in order, with every way a reader can browse them.
+ *
+ * <p>Immutable and thread-safe once built. The order is total: newest first, then title, then
+ * source path, so no list ever depends on the order files were listed in.
+ */
+public final class Archive {
+  /** The archive order: date descending, then title, then source path. */
+  public static final Comparator<Article> ORDER =
+      Comparator.comparing((Article a) -> a.date().toInstant())
+          .reversed()
+          .thenComparing(Article::title)
+          .thenComparing(Article::source);
+
+  private final SiteConfig config;
+  private final List<Entry> entries;
+  private final Map<String, Entry> bySource;
+  private final Map<String, List<Entry>> bySlug;
+  private final List<Term> sections;
+  private final List<Term> tags;
+  private final List<Term> authors;
+  private final List<Period> years;
+  private final Map<Integer, List<Period>> months;
+  private final Map<String, List<Entry>> translations;
+  private final Map<String, Term> sectionOf;
+
+  private Archive(SiteConfig config, List<Entry> entries) {
+    this.config = config;
+    this.entries = List.copyOf(entries);
+    Map<String, Entry> sources = new HashMap<>();
+    Map<String, List<Entry>> slugs = new HashMap<>();
+    Map<String, List<Entry>> keys = new TreeMap<>();
+    for (Entry e : entries) {
+      sources.put(e.article().source(), e);
+      slugs.computeIfAbsent(e.article().slug(), k -> new ArrayList<>()).add(e);
+      if (!e.article().translationKey().isEmpty()) {
+        keys.computeIfAbsent(e.article().translationKey(), k -> new ArrayList<>()).add(e);
+      }
+    }
+    this.bySource = Map.copyOf(sources);
+    this.bySlug = Map.copyOf(slugs);
+    this.translations = Map.copyOf(keys);
+    this.sections = terms(Kind.SECTION, "/", a -> a.section().isEmpty() ? List.of() : List.of(a.section()));
+    this.tags = terms(Kind.TAG, "/tag/", Article::tags);
+    this.authors = terms(Kind.AUTHOR, "/author/", Article::authors);
+    Map<String, Term> sectionOf = new HashMap<>();
+    for (Term s : sections) {
+      for (Entry e : s.entries()) {
+        sectionOf.put(e.article().source(), s);
+      }
+    }
+    this.sectionOf = Map.copyOf(sectionOf);
+    Map<Integer, List<Entry>> byYear = new TreeMap<>(Comparator.reverseOrder());
+    Map<Integer, Map<Integer, List<Entry>>> byMonth = new TreeMap<>(Comparator.reverseOrder());
+    for (Entry e : entries) {
+      int y = e.article().date().getYear();
+      int m = e.article().date().getMonthValue();
+      byYear.computeIfAbsent(y, k -> new ArrayList<>()).add(e);
+      byMonth.computeIfAbsent(y, k -> new TreeMap<>(Comparator.reverseOrder())).computeIfAbsent(m, k -> new ArrayList<>()).add(e);
+    }
+    List<Period> ys = new ArrayList<>();
+    Map<Integer, List<Period>> ms = new LinkedHashMap<>();
+    byYear.forEach((y, list) -> ys.add(new Period(y, 0, String.format(Locale.ROOT, "/%04d/", y), list)));
+    byMonth.forEach((y, perMonth) -> {
+      List<Period> periods = new ArrayList<>();
+      perMonth.forEach((m, list) -> periods.add(new Period(y, m, String.format(Locale.ROOT, "/%04d/%02d/", y, m), list)));
+      ms.put(y, List.copyOf(periods));
+    });
+    this.years = List.copyOf(ys);
+    this.months = java.util.Collections.unmodifiableMap(ms);
+  }
+
+  /**
+   * Places articles in the archive: sorts them, gives each its URL, and reports URLs that two
+   * articles share (also when they differ only in case, which collide on case-insensitive disks)
+   * and URLs that would leave the output folder.
+   */
+  public static Archive build(SiteConfig config, List<Article> articles, List<Problem> problems) {
+    List<Article> sorted = new ArrayList<>(articles);
+    sorted.sort(ORDER);
+    List<Entry> entries = new ArrayList<>(sorted.size());
+    Map<String, Entry> taken = new HashMap<>();
+    for (Article a : sorted) {
+      String url = Permalinks.expand(config.permalink(), a, config.language());
+      Optional<String> unsafe = SitePaths.whyUnsafe(url);
+      if (unsafe.isPresent()) {
+        problems.add(Problem.error(a.source(), a.lineOf("slug"), 0, "the article's URL " + url + " is unsafe (" + unsafe.get() + "); change its slug or section"));
+        continue;
+      }
+      Entry entry = new Entry(a, url, entries.size());
+      Entry other = taken.putIfAbsent(SitePaths.collisionKey(url), entry);
+      if (other != null) {
+        String same = other.url().equals(url) ? "the same URL " + url : "URLs that differ only in case (" + other.url() + " and " + url + ")";
+        problems.add(Problem.error(a.source(), a.lineOf("slug"), 0,
+            "this article and " + other.article().source() + " have " + same + "; give one of them another slug"));
+        continue;
+      }
+      entries.add(entry);
+    }
+    return new Archive(config, entries);
+  }
+
+  private List<Term> terms(Kind kind, String prefix, java.util.function.Function<Article, List<String>> names) {
+    Map<String, String> firstName = new TreeMap<>();
+    Map<String, List<Entry>> members = new TreeMap<>();
+    for (Entry e : entries) {
+      for (String name : names.apply(e.article())) {
+        String slug = Slugs.termKey(name);
+        if (slug.isEmpty()) {
+          continue;
+        }
+        firstName.putIfAbsent(slug, name);
+        List<Entry> list = members.computeIfAbsent(slug, k -> new ArrayList<>());
+        if (list.isEmpty() || list.get(list.size() - 1) != e) {
+          list.add(e);
+        }
+      }
+    }
+    List<Term> terms = new ArrayList<>();
+    members.forEach((slug, list) -> terms.add(new Term(kind, firstName.get(slug), slug, prefix + slug + "/", list)));
+    return List.copyOf(terms);
+  }
+
+  /** The settings the archive was built with. */
+  public SiteConfig config() {
+    return config;
+  }
+
+  /** All articles, newest first. */
+  public List<Entry> entries() {
+    return entries;
+  }
+
+  /** The articles of one language, newest first. */
+  public List<Entry> entries(String lang) {
+    return entries.stream().filter(e -> e.article().lang().equals(lang)).toList();
+  }
+
+  /** The languages of the archive's articles, the site's own first, then alphabetical. */
+  public List<String> languages() {
+    return entries.stream()
+        .map(e -> e.article().lang())
+        .distinct()
+        .sorted(Comparator.comparing((String l) -> !l.equals(config.language())).thenComparing(Comparator.naturalOrder()))
+        .toList();
+  }
+
+  /** An article by its source path, e.g. {@code content/ekonomi/harga-cabai.md}. */
+  public Optional<Entry> bySource(String source) {
+    return Optional.ofNullable(bySource.get(source));
+  }
+
+  /** Articles by slug; several when the permalink pattern keeps them apart. */
+  public List<Entry> bySlug(String slug) {
+    return bySlug.getOrDefault(slug, List.of());
+  }
+
+  /** Sections, by slug. */
+  public List<Term> sections() {
+    return sections;
+  }
+
+  /** Tags, by slug. */
+  public List<Term> tags() {
+    return tags;
+  }
+
+  /** Authors, by slug. */
+  public List<Term> authors() {
+    return authors;
+  }
+
+  /** The section term of an article, if it has a section. */
+  public Optional<Term> sectionOf(Entry entry) {
+    return Optional.ofNullable(sectionOf.get(entry.article().source()));
+  }
+
+  /** Years with articles, newest first. */
+  public List<Period> years() {
+    return years;
+  }
+
+  /** Months of a year with articles, newest first. */
+  public List<Period> months(int year) {
+    return months.getOrDefault(year, List.of());
+  }
+
+  /** The other articles sharing an article's translation key, by language. */
+  public List<Entry> translations(Entry entry) {
+    String key = entry.article().translationKey();
+    if (key.isEmpty()) {
+      return List.of();
+    }
+    return translations.getOrDefault(key, List.of()).stream()
+        .filter(e -> e != entry)
+        .sorted(Comparator.comparing((Entry e) -> e.article().lang()).thenComparing(Entry::index))
+        .toList();
+  }
+
+  /** The next older article, if any. */
+  public Optional<Entry> older(Entry entry) {
+    int i = entry.index() + 1;
+    return i < entries.size() ? Optional.of(entries.get(i)) : Optional.empty();
+  }
+
+  /** The next newer article, if any. */
+  public Optional<Entry> newer(Entry entry) {
+    int i = entry.index() - 1;
+    return i >= 0 ? Optional.of(entries.get(i)) : Optional.empty();
+  }
+
+  /** The next older article in the same section. */
+  public Optional<Entry> olderInSection(Entry entry) {
+    return neighbour(entry, 1);
+  }
+
+  /** The next newer article in the same section. */
+  public Optional<Entry> newerInSection(Entry entry) {
+    return neighbour(entry, -1);
+  }
+
+  private Optional<Entry> neighbour(Entry entry, int step) {
+    return sectionOf(entry).flatMap(s -> {
+      List<Entry> list = s.entries();
+      int i = java.util.Collections.binarySearch(list, entry, Comparator.comparingInt(Entry::index)) + step;
+      return i >= 0 && i < list.size() ? Optional.of(list.get(i)) : Optional.empty();
+    });
+  }
+}

@@ -1,0 +1,193 @@
+package dev.warta.content;
+
+import dev.warta.Problem;
+import dev.warta.SiteConfig;
+import dev.warta.internal.TextFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.BiConsumer;
+
+/**
+ * Finds and reads every article of a site.
+ *
+ * <p>Files are listed, sorted by path (so nothing depends on the order the file system lists them
+ * in), then read in parallel; results and problems are gathered in path order. Files and folders
+ * whose names start with {@code .} or {@code _} are not articles (as in Jekyll), except Jekyll's
+ * {@code _posts} folders. Symbolic links are not followed when they lead outside the site folder:
+ * they get a warning.
+ */
+public final class ContentLoader {
+  /** The folder of articles inside a site folder. */
+  public static final String CONTENT = "content";
+
+  /** Files larger than this are refused: no article is 16 MiB of text. */
+  static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
+
+  private final SiteConfig config;
+  private final Path siteDir;
+
+  /** A loader for the site in {@code siteDir}. */
+  public ContentLoader(SiteConfig config, Path siteDir) {
+    this.config = config;
+    this.siteDir = siteDir.toAbsolutePath().normalize();
+  }
+
+  /** The articles read, in path order, and what was wrong. */
+  public record Loaded(List<Article> articles, int skippedDrafts, int skippedFuture) {}
+
+  /**
+   * Reads all articles.
+   *
+   * @param pool where files are read in parallel
+   * @param bodies receives each built article with its Markdown body, once, possibly from several
+   *     threads at a time
+   * @param problems where problems go (the list is only touched by the calling thread)
+   */
+  public Loaded load(ForkJoinPool pool, BiConsumer<Article, String> bodies, List<Problem> problems) {
+    List<Path> files = list(problems);
+    List<ArticleReader.Result> results;
+    ArticleReader reader = new ArticleReader(config);
+    try {
+      results = pool.submit(() -> files.parallelStream().map(f -> readOne(reader, f)).toList()).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while loading content", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    }
+    List<Article> articles = new ArrayList<>();
+    int drafts = 0;
+    int future = 0;
+    List<ArticleReader.Result> kept = new ArrayList<>();
+    for (ArticleReader.Result result : results) {
+      problems.addAll(result.problems());
+      if (result.article().isEmpty()) {
+        continue;
+      }
+      Article a = result.article().get();
+      if (a.draft() && !config.drafts()) {
+        drafts++;
+      } else if (a.date().toInstant().isAfter(config.buildTime()) && !config.future()) {
+        future++;
+      } else {
+        articles.add(a);
+        kept.add(result);
+      }
+    }
+    try {
+      pool.submit(() -> kept.parallelStream().forEach(r -> bodies.accept(r.article().get(), r.body()))).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while loading content", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    }
+    return new Loaded(List.copyOf(articles), drafts, future);
+  }
+
+  /** The Markdown body of an article, read again from its file. */
+  public static String body(Article article) {
+    try {
+      String text = TextFiles.readUtf8(article.file());
+      return FrontMatter.split(text).frontMatter().map(FrontMatter::body).orElse("");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + article.source(), e);
+    }
+  }
+
+  private ArticleReader.Result readOne(ArticleReader reader, Path file) {
+    String source = relative(file);
+    try {
+      long size = Files.size(file);
+      if (size > MAX_FILE_BYTES) {
+        return failed(source, "the file is " + (size >> 20) + " MiB; an article may be at most " + (MAX_FILE_BYTES >> 20) + " MiB");
+      }
+      String text = TextFiles.decode(Files.readAllBytes(file));
+      return reader.read(source, file, text);
+    } catch (CharacterCodingException e) {
+      return failed(source, "the file is not valid UTF-8 text; save it as UTF-8 (or remove it if it is not an article)");
+    } catch (IOException e) {
+      return failed(source, "cannot read the file: " + e.getMessage());
+    }
+  }
+
+  private static ArticleReader.Result failed(String source, String message) {
+    return new ArticleReader.Result(Optional.empty(), "", List.of(Problem.error(source, 0, 0, message)));
+  }
+
+  private String relative(Path file) {
+    return siteDir.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+  }
+
+  private List<Path> list(List<Problem> problems) {
+    Path content = siteDir.resolve(CONTENT);
+    if (!Files.isDirectory(content)) {
+      return List.of();
+    }
+    List<Path> files = new ArrayList<>();
+    try {
+      Files.walkFileTree(content, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+          String name = dir.getFileName().toString();
+          if (!dir.equals(content) && (name.startsWith(".") || (name.startsWith("_") && !name.equals("_posts")))) {
+            return FileVisitResult.SKIP_SUBTREE;
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+          String name = file.getFileName().toString();
+          String lower = name.toLowerCase(Locale.ROOT);
+          if (name.startsWith(".") || name.startsWith("_") || !(lower.endsWith(".md") || lower.endsWith(".markdown"))) {
+            return FileVisitResult.CONTINUE;
+          }
+          if (attrs.isSymbolicLink()) {
+            linked(file, problems).ifPresent(files::add);
+          } else if (attrs.isRegularFile()) {
+            files.add(file);
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+          problems.add(Problem.error(relative(file), 0, 0, "cannot read: " + e.getMessage()));
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      problems.add(Problem.error(CONTENT, 0, 0, "cannot list the folder: " + e.getMessage()));
+    }
+    files.sort(Comparator.comparing(this::relative));
+    return files;
+  }
+
+  /** A linked file is read only when its target lies inside the site folder. */
+  private Optional<Path> linked(Path link, List<Problem> problems) {
+    try {
+      Path target = link.toRealPath();
+      if (target.startsWith(siteDir.toRealPath()) && Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+        return Optional.of(link);
+      }
+      problems.add(Problem.warning(relative(link), 0, 0, "symbolic link to a file outside the site folder is not followed; copy the file into content/ instead"));
+    } catch (IOException e) {
+      problems.add(Problem.warning(relative(link), 0, 0, "broken symbolic link is skipped"));
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,353 @@
+package dev.warta.markdown;
+
+import com.vladsch.flexmark.ast.AutoLink;
+import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.HtmlWriter;
+import com.vladsch.flexmark.html.renderer.NodeRenderer;
+import com.vladsch.flexmark.html.renderer.NodeRendererContext;
+import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import dev.warta.Problem;
+import dev.warta.SiteConfig.RawHtml;
+import dev.warta.internal.Escape;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document.OutputSettings;
+import org.jsoup.safety.Safelist;
+
+/**
+ * Renders an article body to HTML.
+ *
+ * <p>Built once per build and shared by all threads: flexmark's parser and renderer are
+ * thread-safe. Per article it resolves the author's "read also" lines (a title or a link to an
+ * {@code .md} file) into link blocks, rewrites relative links to {@code .md} files into their
+ * article's URL, neutralises {@code javascript:} and other unsafe URLs, inserts Warta's own read
+ * also links after chosen paragraphs, and treats raw HTML as the site says.
+ */
+public final class MarkdownRenderer {
+  private static final Pattern MARKDOWN_LINK = Pattern.compile("^\\[(.+)]\\(\\s*<?([^)>\\s]+)>?(?:\\s+\"[^\"]*\")?\\s*\\)\\s*[.]?$");
+  private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto", "tel", "ftp");
+
+  private final RawHtml rawHtml;
+  private final ReadAlsoLine readAlso;
+  private final HtmlRenderer renderer;
+  private final Safelist safelist;
+
+  /** A renderer for a site's raw HTML policy and read also labels. */
+  public MarkdownRenderer(RawHtml rawHtml, ReadAlsoLine readAlso) {
+    this.rawHtml = rawHtml;
+    this.readAlso = readAlso;
+    MutableDataSet options = Flexmark.options();
+    if (rawHtml == RawHtml.ESCAPE) {
+      options.set(HtmlRenderer.ESCAPE_HTML_BLOCKS, true);
+      options.set(HtmlRenderer.ESCAPE_INLINE_HTML, true);
+    }
+    options.set(HtmlRenderer.SOFT_BREAK, "\n");
+    this.renderer = HtmlRenderer.builder(options).nodeRendererFactory(o -> new ReadAlsoRenderer()).build();
+    this.safelist =
+        Safelist.relaxed()
+            .addTags("figure", "figcaption", "mark", "small", "abbr", "time", "aside", "section", "hr", "del", "ins", "s")
+            .addAttributes(":all", "class", "id", "lang", "dir", "title")
+            .addAttributes("a", "rel", "target")
+            .addAttributes("img", "loading", "width", "height")
+            .addAttributes("time", "datetime")
+            .addProtocols("a", "href", "#", "http", "https", "mailto", "tel")
+            .addProtocols("img", "src", "http", "https")
+            .preserveRelativeLinks(true);
+  }
+
+  /** A link to an article: where it is and what it is called. */
+  public record Target(String url, String title) {}
+
+  /** How an article's links are resolved; implemented by the caller, who knows the archive. */
+  public interface Resolver {
+    /** The article whose source path (e.g. {@code content/ekonomi/a.md}) this is. */
+    Optional<Target> bySource(String source);
+
+    /** The article an author's read also line names by its title. */
+    Optional<Target> byTitle(String title);
+  }
+
+  /**
+   * What to render.
+   *
+   * @param source the article file relative to the site, for problems and relative links
+   * @param bodyLine the file line where the body starts
+   * @param markdown the body
+   * @param label the read also label of the article's language, for inserted links
+   * @param insert Warta's own read also links, in order, for the paragraphs in {@code insertAfter}
+   * @param insertAfter 1-based paragraph numbers after which links are inserted
+   * @param insertMinParagraphs articles with fewer paragraphs get none
+   */
+  public record Request(
+      String source, int bodyLine, String markdown, String label, List<Target> insert, List<Integer> insertAfter, int insertMinParagraphs) {
+    /** Copies. */
+    public Request {
+      insert = List.copyOf(insert);
+      insertAfter = List.copyOf(insertAfter);
+    }
+  }
+
+  /**
+   * The rendered body.
+   *
+   * @param html the HTML
+   * @param linked URLs of articles the body links to (read also lines and links), in order
+   * @param problems what was wrong, with lines
+   */
+  public record Rendered(String html, List<String> linked, List<Problem> problems) {}
+
+  /** Renders one body. */
+  public Rendered render(Request request, Resolver resolver) {
+    List<Problem> problems = new ArrayList<>();
+    Set<String> linked = new LinkedHashSet<>();
+    Document document = Flexmark.PARSER.parse(request.markdown());
+    Article article = new Article(request, resolver, problems, linked);
+    article.resolveReadAlso(document);
+    article.rewriteLinks(document);
+    article.insert(document, request);
+    String html = renderer.render(document);
+    if (rawHtml == RawHtml.SANITIZE && hasRawHtml(document)) {
+      OutputSettings settings = new OutputSettings().prettyPrint(false).charset("UTF-8");
+      html = Jsoup.clean(html, "", safelist, settings);
+    }
+    return new Rendered(html, List.copyOf(linked), List.copyOf(problems));
+  }
+
+  /** Returns the body's top-level paragraph count, not counting read also lines. */
+  public int paragraphs(String markdown) {
+    int n = 0;
+    for (Node node = Flexmark.PARSER.parse(markdown).getFirstChild(); node != null; node = node.getNext()) {
+      if (node instanceof Paragraph && !readAlso.matches(node.getChars().toString())) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static boolean hasRawHtml(Document document) {
+    for (Node node : document.getDescendants()) {
+      if (node instanceof HtmlBlock || node instanceof HtmlInline) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The work on one article's tree. */
+  private final class Article {
+    private final Request request;
+    private final Resolver resolver;
+    private final List<Problem> problems;
+    private final Set<String> linked;
+
+    Article(Request request, Resolver resolver, List<Problem> problems, Set<String> linked) {
+      this.request = request;
+      this.resolver = resolver;
+      this.problems = problems;
+      this.linked = linked;
+    }
+
+    private int line(Node node) {
+      return request.bodyLine() + node.getStartLineNumber();
+    }
+
+    private int column(Node node) {
+      return node.getChars().getBaseSequence().getColumnAtIndex(node.getStartOffset()) + 1;
+    }
+
+    void resolveReadAlso(Document document) {
+      for (Node node = document.getFirstChild(); node != null; ) {
+        Node next = node.getNext();
+        if (node instanceof Paragraph paragraph) {
+          readAlso.match(paragraph.getChars().toString()).ifPresent(match -> {
+            Optional<Target> target = resolve(match.target(), paragraph);
+            if (target.isPresent()) {
+              linked.add(target.get().url());
+              paragraph.insertBefore(new ReadAlsoNode(match.label(), target.get().url(), target.get().title(), false));
+              paragraph.unlink();
+            }
+          });
+        }
+        node = next;
+      }
+    }
+
+    private Optional<Target> resolve(String target, Node node) {
+      Matcher link = MARKDOWN_LINK.matcher(target);
+      if (link.matches()) {
+        String url = link.group(2);
+        if (isMarkdownFile(url)) {
+          Optional<Target> bySource = resolver.bySource(sourceOf(url));
+          if (bySource.isEmpty()) {
+            missingFile(url, node);
+          }
+          return bySource;
+        }
+        if (!isSafe(url)) {
+          problems.add(Problem.warning(request.source(), line(node), column(node), "the read also link has an unsafe URL (" + url + "); it is kept as text"));
+          return Optional.empty();
+        }
+        return Optional.of(new Target(url, PlainText.of(link.group(1))));
+      }
+      String title = PlainText.of(target);
+      Optional<Target> byTitle = resolver.byTitle(title);
+      if (byTitle.isEmpty()) {
+        problems.add(Problem.warning(request.source(), line(node), column(node),
+            "the read also line names no article of this archive: '" + title + "'; fix the title or link the file, e.g. [Title](../section/file.md); it is kept as text"));
+      }
+      return byTitle;
+    }
+
+    void rewriteLinks(Document document) {
+      for (Node node : document.getDescendants()) {
+        if (node instanceof Link link) {
+          String url = link.getUrl().toString();
+          if (isMarkdownFile(url)) {
+            int hash = url.indexOf('#');
+            String fragment = hash >= 0 ? url.substring(hash) : "";
+            Optional<Target> target = resolver.bySource(sourceOf(hash >= 0 ? url.substring(0, hash) : url));
+            if (target.isPresent()) {
+              linked.add(target.get().url());
+              link.setUrl(BasedSequence.of(target.get().url() + fragment));
+            } else {
+              missingFile(url, link);
+            }
+          } else if (!isSafe(url)) {
+            unsafe(link, url);
+            link.setUrl(BasedSequence.of("#"));
+          }
+        } else if (node instanceof Image image && !isSafe(image.getUrl().toString())) {
+          unsafe(image, image.getUrl().toString());
+          image.setUrl(BasedSequence.of(""));
+        } else if (node instanceof AutoLink autoLink && !isSafe(autoLink.getUrl().toString())) {
+          unsafe(autoLink, autoLink.getUrl().toString());
+        }
+      }
+    }
+
+    void insert(Document document, Request request) {
+      if (request.insert().isEmpty() || request.insertAfter().isEmpty()) {
+        return;
+      }
+      List<Node> paragraphs = new ArrayList<>();
+      for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
+        if (node instanceof Paragraph) {
+          paragraphs.add(node);
+        }
+      }
+      if (paragraphs.size() < request.insertMinParagraphs()) {
+        return;
+      }
+      int next = 0;
+      for (int after : request.insertAfter()) {
+        // never after the last paragraph: a read also link ends no article, the related list does
+        if (after >= paragraphs.size() || next >= request.insert().size()) {
+          break;
+        }
+        Node paragraph = paragraphs.get(after - 1);
+        if (paragraph.getNext() instanceof ReadAlsoNode) {
+          continue; // the author put one here already
+        }
+        Target target = request.insert().get(next++);
+        paragraph.insertAfter(new ReadAlsoNode(request.label(), target.url(), target.title(), true));
+        linked.add(target.url());
+      }
+    }
+
+    private void missingFile(String url, Node node) {
+      problems.add(Problem.error(request.source(), line(node), column(node),
+          "the link to " + url + " names no article of this archive (looked for " + sourceOf(url.replaceAll("#.*", "")) + "); fix the path, or the article is a draft or dated in the future"));
+    }
+
+    private void unsafe(Node node, String url) {
+      problems.add(Problem.warning(request.source(), line(node), column(node), "the URL '" + url + "' uses an unsafe scheme and was removed; links may use http, https, mailto or tel"));
+    }
+
+    private String sourceOf(String url) {
+      String dir = request.source().contains("/") ? request.source().substring(0, request.source().lastIndexOf('/') + 1) : "";
+      String path = url.startsWith("/") ? "content" + url : dir + url;
+      try {
+        path = java.net.URLDecoder.decode(path.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        // keep the path as written
+      }
+      List<String> parts = new ArrayList<>();
+      for (String part : path.split("/")) {
+        if (part.equals("..")) {
+          if (!parts.isEmpty()) {
+            parts.remove(parts.size() - 1);
+          }
+        } else if (!part.isEmpty() && !part.equals(".")) {
+          parts.add(part);
+        }
+      }
+      return String.join("/", parts);
+    }
+  }
+
+  private static boolean isMarkdownFile(String url) {
+    String path = url.replaceAll("[#?].*", "").toLowerCase(Locale.ROOT);
+    return !path.contains(":") && (path.endsWith(".md") || path.endsWith(".markdown"));
+  }
+
+  /** Whether a URL is relative, or uses a scheme that cannot run code. */
+  static boolean isSafe(String url) {
+    String trimmed = url.strip();
+    StringBuilder compact = new StringBuilder();
+    for (char c : trimmed.toCharArray()) {
+      if (c > 0x20 && !Escape.isControl(c)) {
+        compact.append(c);
+      }
+    }
+    String u = compact.toString();
+    int colon = u.indexOf(':');
+    if (colon < 0) {
+      return true;
+    }
+    int slash = u.indexOf('/');
+    int question = u.indexOf('?');
+    int hash = u.indexOf('#');
+    if ((slash >= 0 && slash < colon) || (question >= 0 && question < colon) || (hash >= 0 && hash < colon)) {
+      return true; // the colon is in the path, query or fragment: a relative URL
+    }
+    try {
+      String scheme = new URI(u.substring(0, colon) + ":x").getScheme();
+      return scheme != null && SAFE_SCHEMES.contains(scheme.toLowerCase(Locale.ROOT));
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
+  /** Renders read also blocks. */
+  private static final class ReadAlsoRenderer implements NodeRenderer {
+    @Override
+    public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
+      return Set.of(new NodeRenderingHandler<>(ReadAlsoNode.class, ReadAlsoRenderer::render));
+    }
+
+    private static void render(ReadAlsoNode node, NodeRendererContext context, HtmlWriter html) {
+      html.line();
+      html.raw("<aside class=\"read-also" + (node.inserted ? " read-also-auto" : "") + "\"><span class=\"read-also-label\">"
+          + Escape.html(node.label) + "</span> <a href=\"" + Escape.html(node.url) + "\">" + Escape.html(node.title) + "</a></aside>");
+      html.line();
+    }
+  }
+}

@@ -1,0 +1,9 @@
+/**
+ * Rendering: the plan of pages to write, FreeMarker with HTML auto-escaping, the embedded theme
+ * (overridden by a site's templates of the same name), the data model each template receives,
+ * i18n labels and date formats per language.
+ *
+ * <p>Depends on {@code archive} and {@code markdown}; never writes files itself: it returns bytes
+ * for the {@code publish} stage.
+ */
+package dev.warta.render;
