@@ -74,6 +74,9 @@ final class ArticleReader {
       return new Result(Optional.empty(), "", problems);
     }
     FrontMatter fm = split.frontMatter().get();
+    if (fm.body().isBlank()) {
+      problems.add(Problem.error(source, fm.bodyLine() - 1, 1, "the article has no text after its front matter; write the body below the closing '---'"));
+    }
     YamlReader yaml = new YamlReader(source, fm.yamlLine() - 1, problems);
     Optional<MappingNode> root = yaml.readMapping(fm.yaml());
     if (root.isEmpty()) {

@@ -21,6 +21,7 @@ final class Models {
   private final SiteConfig config;
   private final Labels labels;
   private final String basePath;
+  private final Map<String, List<Map<String, Object>>> sectionsByLanguage;
 
   Models(Archive archive, Labels labels) {
     this.archive = archive;
@@ -28,6 +29,19 @@ final class Models {
     this.labels = labels;
     String path = config.baseUrl().getRawPath();
     this.basePath = path == null || path.isEmpty() ? "/" : path;
+    Map<String, List<Map<String, Object>>> sections = new java.util.HashMap<>();
+    for (String lang : archive.languages()) {
+      List<Map<String, Object>> list = new ArrayList<>();
+      for (var t : archive.sections()) {
+        // a bilingual site's menu shows the sections that have articles in the page's language
+        long count = t.entries().stream().filter(e -> e.article().lang().equals(lang)).count();
+        if (count > 0) {
+          list.add(Map.of("name", t.name(), "url", href(t.url()), "count", t.entries().size()));
+        }
+      }
+      sections.put(lang, List.copyOf(list));
+    }
+    this.sectionsByLanguage = Map.copyOf(sections);
   }
 
   /** A site-relative URL as the href to write: the base URL's path comes first. */
@@ -58,9 +72,7 @@ final class Models {
     site.put("publisher", Map.of("name", config.publisher().name().isEmpty() ? config.title() : config.publisher().name(),
         "logo", config.publisher().logo().isEmpty() ? "" : href(config.publisher().logo())));
     site.put("css", href("/css/warta.css"));
-    List<Map<String, Object>> sections = new ArrayList<>();
-    archive.sections().forEach(t -> sections.add(Map.of("name", t.name(), "url", href(t.url()), "count", t.entries().size())));
-    site.put("sections", sections);
+    site.put("sections", sectionsByLanguage.getOrDefault(lang, List.of()));
     List<Map<String, Object>> languages = new ArrayList<>();
     for (String l : archive.languages()) {
       languages.add(Map.of("lang", l, "url", href(l.equals(config.language()) ? "/" : "/" + l.toLowerCase(java.util.Locale.ROOT) + "/"),

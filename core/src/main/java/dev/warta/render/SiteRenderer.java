@@ -124,6 +124,10 @@ public final class SiteRenderer {
     model.put("site", models.site(lang));
     model.put("labels", labels.of(lang));
     String html = templates.render(page.template(), model, problems, page.url());
+    if (archive.config().relativeUrls() && !(page instanceof NotFoundPage)) {
+      // the 404 page is served at any depth, so only root-relative links work there
+      html = RelativeUrls.rewrite(html, page.url(), models.href("/"));
+    }
     return html.getBytes(StandardCharsets.UTF_8);
   }
 
