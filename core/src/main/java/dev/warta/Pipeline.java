@@ -173,6 +173,8 @@ final class Pipeline {
     return new BuildException(all);
   }
 
+  private static final java.util.regex.Pattern RENDERING = java.util.regex.Pattern.compile("^while rendering \\S+: ");
+
   /** Problems sorted, one per position: a broken template fails every page at the same line, but is one problem. */
   private List<Problem> distinct() {
     List<Problem> sorted = new ArrayList<>(problems);
@@ -180,7 +182,7 @@ final class Pipeline {
     List<Problem> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (Problem p : sorted) {
-      String key = p.line() > 0 ? p.file() + ":" + p.line() + ":" + p.column() + ":" + p.severity() : p.toString();
+      String key = p.file() + ":" + p.line() + ":" + p.column() + ":" + p.severity() + ":" + RENDERING.matcher(p.message()).replaceFirst("");
       if (seen.add(key)) {
         out.add(p);
       }

@@ -102,14 +102,14 @@ public final class Archive {
       String url = Permalinks.expand(config.permalink(), a, config.language());
       Optional<String> unsafe = SitePaths.whyUnsafe(url);
       if (unsafe.isPresent()) {
-        problems.add(Problem.error(a.source(), a.lineOf("slug"), 0, "the article's URL " + url + " is unsafe (" + unsafe.get() + "); change its slug or section"));
+        problems.add(Problem.error(a.source(), a.urlLine(), 1, "the article's URL " + url + " is unsafe (" + unsafe.get() + "); change its slug or section"));
         continue;
       }
       Entry entry = new Entry(a, url, entries.size());
       Entry other = taken.putIfAbsent(SitePaths.collisionKey(url), entry);
       if (other != null) {
         String same = other.url().equals(url) ? "the same URL " + url : "URLs that differ only in case (" + other.url() + " and " + url + ")";
-        problems.add(Problem.error(a.source(), a.lineOf("slug"), 0,
+        problems.add(Problem.error(a.source(), a.urlLine(), 1,
             "this article and " + other.article().source() + " have " + same + "; give one of them another slug"));
         continue;
       }

@@ -84,6 +84,11 @@ public record Article(
     return updated.isAfter(date);
   }
 
+  /** The line of the key that makes the URL: {@code slug} when given, else {@code title}. */
+  public int urlLine() {
+    return keyLines.containsKey("slug") ? lineOf("slug") : lineOf("title");
+  }
+
   /** The line of a front matter key, or of the front matter's start when the key is absent. */
   public int lineOf(String key) {
     return keyLines.getOrDefault(key, 1);

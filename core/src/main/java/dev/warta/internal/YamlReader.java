@@ -79,11 +79,25 @@ public final class YamlReader {
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
+      if (what.startsWith("Global tag is not allowed: ")) {
+        error(mark, "type tag " + what.substring("Global tag is not allowed: ".length()) + " is not allowed: Warta reads plain values only; remove the tag");
+        return Optional.empty();
+      }
       String context = e.getContext() != null ? " (" + e.getContext() + ")" : "";
       error(mark, "malformed YAML: " + what + context + "; check indentation, and quote values that contain ': ' or start with '@', '`', '[' or '{'");
       return Optional.empty();
     } catch (YAMLException e) {
-      error(0, 0, "malformed YAML: " + e.getMessage());
+      String message = e.getMessage() == null ? "" : e.getMessage();
+      if (message.startsWith("Number of aliases")) {
+        message = "the YAML repeats more than " + MAX_ALIASES + " aliases (*name), as a 'billion laughs' attack does; write the values out";
+      } else if (message.startsWith("Nesting Depth exceeded")) {
+        message = "the YAML is nested more than " + MAX_DEPTH + " levels deep; flatten it";
+      } else if (message.contains("code point")) {
+        message = "the YAML is larger than " + MAX_CODE_POINTS + " characters; keep front matter and settings short";
+      } else {
+        message = "malformed YAML: " + message;
+      }
+      error(0, 0, message);
       return Optional.empty();
     } catch (StackOverflowError e) {
       error(0, 0, "the YAML is nested too deeply");

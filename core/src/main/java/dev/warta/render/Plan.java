@@ -80,7 +80,7 @@ public final class Plan {
         String url = alias.strip();
         Optional<String> unsafe = SitePaths.whyUnsafe(url);
         if (unsafe.isPresent()) {
-          problems.add(Problem.error(e.article().source(), e.article().lineOf("aliases"), 0,
+          problems.add(Problem.error(e.article().source(), e.article().lineOf("aliases"), 1,
               "the alias '" + alias + "' is not a safe site path (" + unsafe.get() + "); write it like /old/path/"));
           continue;
         }
@@ -116,7 +116,7 @@ public final class Plan {
     if (previous != null) {
       String file = source.isEmpty() ? "" : source;
       int line = page instanceof RedirectPage r ? r.target().article().lineOf("aliases") : 0;
-      problems.add(Problem.error(file, line, 0, owner + " and " + previous + " would both be written at " + page.url() + "; rename one of them"));
+      problems.add(Problem.error(file, line, line > 0 ? 1 : 0, owner + " and " + previous + " would both be written at " + page.url() + "; rename one of them"));
       return;
     }
     pages.add(page);

@@ -1,0 +1,119 @@
+package dev.warta.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.warta.BuildException;
+import dev.warta.Problem;
+import dev.warta.TestSite;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OutputTest {
+  @TempDir Path dir;
+
+  private static final String SITE = """
+      -- content/a.md --
+      ---
+      title: Satu
+      date: 2023-01-01
+      ---
+      Isi satu.
+      -- content/b.md --
+      ---
+      title: Dua
+      date: 2023-01-02
+      ---
+      Isi dua.
+      """;
+
+  /** Every file of a folder with its bytes, for byte-for-byte comparison. */
+  static Map<String, String> snapshot(Path root) throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        files.put(root.relativize(p).toString(), java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
+      }
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
+    return files;
+  }
+
+  @Test
+  void aFailedBuildLeavesThePreviousSiteExactlyAsItWas() throws IOException {
+    TestSite site = TestSite.of(dir, SITE);
+    site.build();
+    Map<String, String> before = snapshot(site.output());
+    site.write("-- content/b.md --\n---\ntitle: Dua\n---\nRusak.\n-- content/c.md --\n---\ntitle: Tiga\ndate: 2023-01-03\n---\nBaru.\n");
+    site.failingBuild();
+    assertEquals(before, snapshot(site.output()));
+    try (Stream<Path> siblings = Files.list(dir)) {
+      assertEquals(List.of("public", "site"), siblings.map(p -> p.getFileName().toString()).sorted().toList(), "no staging folder left behind");
+    }
+  }
+
+  @Test
+  void unchangedFilesKeepTheirBytesAndTimestamps() throws IOException {
+    TestSite site = TestSite.of(dir, SITE);
+    site.build();
+    Path page = site.output().resolve("2023/01/satu/index.html");
+    FileTime old = FileTime.fromMillis(1_000_000_000_000L);
+    Files.setLastModifiedTime(page, old);
+    var second = site.build();
+    assertEquals(0, second.pagesWritten());
+    assertEquals(old, Files.getLastModifiedTime(page));
+    site.write("-- content/b.md --\n---\ntitle: Dua\ndate: 2023-01-02\n---\nIsi dua diubah.\n");
+    var third = site.build();
+    assertEquals(old, Files.getLastModifiedTime(page), "an article whose page did not change keeps its time");
+    assertTrue(third.pagesWritten() >= 1 && third.pagesWritten() < third.pagesUnchanged(), third.summary());
+    assertTrue(site.text("2023/01/dua/index.html").contains("Isi dua diubah."));
+  }
+
+  @Test
+  void aFolderWartaDidNotWriteIsNeverReplaced() throws IOException {
+    TestSite site = TestSite.of(dir, SITE);
+    Files.createDirectories(site.output());
+    Files.writeString(site.output().resolve("penting.txt"), "jangan dihapus");
+    List<Problem> problems = site.failingBuild();
+    assertEquals(1, problems.size());
+    assertTrue(problems.get(0).message().startsWith("the output folder " + site.output() + " is not Warta's (it holds files that Warta did not write)"), problems.get(0).message());
+    assertEquals("jangan dihapus", Files.readString(site.output().resolve("penting.txt")));
+  }
+
+  @Test
+  void anInterruptedSwapIsRecoveredByTheNextBuild() throws IOException {
+    TestSite site = TestSite.of(dir, SITE);
+    site.build();
+    Map<String, String> before = snapshot(site.output());
+    // the state a kill between the two renames leaves: the old site aside, no output folder
+    Files.move(site.output(), dir.resolve(".public.warta-old"));
+    Output.recover(site.output());
+    assertEquals(before, snapshot(site.output()));
+    assertFalse(Files.exists(dir.resolve(".public.warta-old")));
+  }
+
+  @Test
+  void aWriteFailureLeavesTheOldSite() throws IOException {
+    TestSite site = TestSite.of(dir, SITE);
+    site.build();
+    Map<String, String> before = snapshot(site.output());
+    // a static file whose name is a folder in the staging tree: writing the page under it fails midway
+    site.write("-- static/2023/01/satu/index.html/x.txt --\nx\n");
+    BuildException e = assertThrows(BuildException.class, site::build);
+    assertEquals(1, e.problems().size());
+    assertTrue(e.problems().get(0).message().startsWith("cannot write the site: cannot write "), e.problems().get(0).message());
+    assertTrue(e.problems().get(0).message().endsWith("; the previous output is left as it was"), e.problems().get(0).message());
+    assertEquals(before, snapshot(site.output()));
+  }
+}
