@@ -41,6 +41,7 @@ public final class Archive {
   private final Map<Integer, List<Period>> months;
   private final Map<String, List<Entry>> translations;
   private final Map<String, Term> sectionOf;
+  private final Map<String, List<Entry>> byLanguage;
 
   private Archive(SiteConfig config, List<Entry> entries) {
     this.config = config;
@@ -55,6 +56,12 @@ public final class Archive {
         keys.computeIfAbsent(e.article().translationKey(), k -> new ArrayList<>()).add(e);
       }
     }
+    Map<String, List<Entry>> languages = new HashMap<>();
+    for (Entry e : entries) {
+      languages.computeIfAbsent(e.article().lang(), k -> new ArrayList<>()).add(e);
+    }
+    languages.replaceAll((k, v) -> List.copyOf(v));
+    this.byLanguage = Map.copyOf(languages);
     this.bySource = Map.copyOf(sources);
     this.bySlug = Map.copyOf(slugs);
     this.translations = Map.copyOf(keys);
@@ -151,7 +158,7 @@ public final class Archive {
 
   /** The articles of one language, newest first. */
   public List<Entry> entries(String lang) {
-    return entries.stream().filter(e -> e.article().lang().equals(lang)).toList();
+    return byLanguage.getOrDefault(lang, List.of());
   }
 
   /** The languages of the archive's articles, the site's own first, then alphabetical. */
@@ -215,16 +222,22 @@ public final class Archive {
         .toList();
   }
 
-  /** The next older article, if any. */
+  /** The next older article in the same language, if any. */
   public Optional<Entry> older(Entry entry) {
-    int i = entry.index() + 1;
-    return i < entries.size() ? Optional.of(entries.get(i)) : Optional.empty();
+    return step(byLanguage.get(entry.article().lang()), entry, 1);
   }
 
-  /** The next newer article, if any. */
+  /** The next newer article in the same language, if any. */
   public Optional<Entry> newer(Entry entry) {
-    int i = entry.index() - 1;
-    return i >= 0 ? Optional.of(entries.get(i)) : Optional.empty();
+    return step(byLanguage.get(entry.article().lang()), entry, -1);
+  }
+
+  private static Optional<Entry> step(List<Entry> list, Entry entry, int step) {
+    if (list == null) {
+      return Optional.empty();
+    }
+    int i = java.util.Collections.binarySearch(list, entry, Comparator.comparingInt(Entry::index)) + step;
+    return i >= 0 && i < list.size() ? Optional.of(list.get(i)) : Optional.empty();
   }
 
   /** The next older article in the same section. */
@@ -238,10 +251,6 @@ public final class Archive {
   }
 
   private Optional<Entry> neighbour(Entry entry, int step) {
-    return sectionOf(entry).flatMap(s -> {
-      List<Entry> list = s.entries();
-      int i = java.util.Collections.binarySearch(list, entry, Comparator.comparingInt(Entry::index)) + step;
-      return i >= 0 && i < list.size() ? Optional.of(list.get(i)) : Optional.empty();
-    });
+    return sectionOf(entry).flatMap(s -> step(s.entries(), entry, step));
   }
 }

@@ -108,7 +108,13 @@ final class Templates {
       String template = e.getTemplateSourceName() != null ? e.getTemplateSourceName() : name;
       int line = e.getLineNumber() != null ? e.getLineNumber() : 0;
       int column = e.getColumnNumber() != null ? e.getColumnNumber() : 0;
-      problems.add(Problem.error(where(template), line, column, "while rendering " + page + ": " + firstLine(e.getMessageWithoutStackTop())));
+      String what;
+      if (e instanceof freemarker.core.InvalidReferenceException && e.getBlamedExpressionString() != null) {
+        what = "'" + e.getBlamedExpressionString() + "' is missing; check the name against the data model, or allow a missing value with ! or ??";
+      } else {
+        what = firstLine(e.getMessageWithoutStackTop());
+      }
+      problems.add(Problem.error(where(template), line, column, "while rendering " + page + ": " + what));
     } catch (IOException e) {
       problems.add(Problem.error(where(name), 0, 0, "while rendering " + page + ": " + e.getMessage()));
     }

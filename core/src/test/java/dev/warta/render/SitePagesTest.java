@@ -1,0 +1,196 @@
+package dev.warta.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.warta.BuildResult;
+import dev.warta.TestSite;
+import java.nio.file.Path;
+import java.util.List;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SitePagesTest {
+  @TempDir Path dir;
+
+  private static String article(String path, String title, String date, String extra, String body) {
+    return "-- " + path + " --\n---\ntitle: \"" + title + "\"\ndate: " + date + "\n" + extra + "---\n" + body + "\n";
+  }
+
+  private TestSite bilingual() {
+    return TestSite.of(dir, """
+        -- warta.yml --
+        title: Kabar Kota
+        baseUrl: https://kabar.example/
+        language: id
+        timeZone: Asia/Jakarta
+        -- static/img/a.svg --
+        <svg xmlns="http://www.w3.org/2000/svg"/>
+        """
+        + article("content/ekonomi/cabai.md", "Harga Cabai Naik", "2023-09-05T08:30:00+07:00",
+            "authors: [Sri Wahyuni]\ntags: [Korea Utara, pangan]\nimage: { src: /img/a.svg, alt: Cabai merah }\n",
+            "Harga cabai rawit naik tajam.\n\nBaca juga: Inflasi Pangan Mulai Terkendali\n\nPedagang mengeluh.\n\nLihat [berita inflasi](inflasi.md#angka).")
+        + article("content/ekonomi/inflasi.md", "Inflasi Pangan Mulai Terkendali", "2022-03-06T10:00:00+07:00",
+            "tags: [korea utara]\ntranslationKey: inflasi\n", "Inflasi pangan turun.")
+        + article("content/business/inflation.md", "Food Inflation Eases", "2022-03-07T10:00:00+07:00",
+            "lang: en\ntranslationKey: inflasi\nauthor: John Doe\n", "Food inflation fell.\n\nRead also: inflasi pangan mulai terkendali")
+        + article("content/nasional/banjir.md", "Banjir di Semarang", "2024-01-02T06:00:00+07:00", "", "Air naik."));
+  }
+
+  @Test
+  void homeListsTheNewestArticlesOfTheSiteLanguageFirst() {
+    TestSite site = bilingual();
+    BuildResult result = site.build();
+    assertEquals(4, result.articles());
+    Document home = site.page("/");
+    assertEquals("id", home.select("html").attr("lang"));
+    assertEquals(List.of("Banjir di Semarang", "Harga Cabai Naik", "Inflasi Pangan Mulai Terkendali"), home.select(".card-title a").eachText());
+    assertEquals(List.of("/2024/01/banjir-di-semarang/", "/2023/09/harga-cabai-naik/", "/2022/03/inflasi-pangan-mulai-terkendali/"),
+        home.select(".card-title a").eachAttr("href"));
+    Document en = site.page("/en/");
+    assertEquals("en", en.select("html").attr("lang"));
+    assertEquals(List.of("Food Inflation Eases"), en.select(".card-title a").eachText());
+    assertEquals("Latest news", en.select("h1").text());
+  }
+
+  @Test
+  void anArticlePageCarriesItsMetadataAndResolvedLinks() {
+    TestSite site = bilingual();
+    site.build();
+    Document page = site.page("/2023/09/harga-cabai-naik/");
+    assertEquals("Harga Cabai Naik · Kabar Kota", page.title());
+    assertEquals("Harga Cabai Naik", page.select("h1").text());
+    assertEquals("https://kabar.example/2023/09/harga-cabai-naik/", page.select("link[rel=canonical]").attr("href"));
+    assertEquals("Selasa, 5 September 2023 08.30 WIB", page.select(".byline time").first().text());
+    assertEquals("2023-09-05T08:30:00+07:00", page.select(".byline time").first().attr("datetime"));
+    assertEquals(List.of("Sri Wahyuni"), page.select("a[rel=author]").eachText());
+    assertEquals("/author/sri-wahyuni/", page.select("a[rel=author]").attr("href"));
+    assertEquals(List.of("/tag/korea-utara/", "/tag/pangan/"), page.select("a[rel=tag]").eachAttr("href"));
+    assertEquals("Cabai merah", page.select(".lead-image img").attr("alt"));
+    Element readAlso = page.select(".article-body aside.read-also").first();
+    assertEquals("Baca juga", readAlso.select(".read-also-label").text());
+    assertEquals("/2022/03/inflasi-pangan-mulai-terkendali/", readAlso.select("a").attr("href"));
+    assertEquals("/2022/03/inflasi-pangan-mulai-terkendali/#angka", page.select(".article-body p a").attr("href"));
+    assertEquals("Harga cabai rawit naik tajam.", page.select("meta[name=description]").attr("content"));
+    assertEquals("/2024/01/banjir-di-semarang/", page.select(".neighbours a.newer").attr("href"));
+    assertEquals("/2022/03/inflasi-pangan-mulai-terkendali/", page.select(".neighbours a.older").attr("href"));
+  }
+
+  @Test
+  void englishArticlesUseEnglishLabelsDatesAndFuzzyReadAlso() {
+    TestSite site = bilingual();
+    site.build();
+    Document page = site.page("/2022/03/food-inflation-eases/");
+    assertEquals("en", page.select("html").attr("lang"));
+    assertEquals("Monday, 7 March 2022, 10:00", page.select(".byline time").first().text());
+    assertEquals("Read also", page.select(".article-body aside.read-also .read-also-label").text());
+    assertEquals("Inflasi Pangan Mulai Terkendali", page.select(".article-body aside.read-also a").text());
+    assertEquals(List.of("https://kabar.example/2022/03/inflasi-pangan-mulai-terkendali/"), page.select("link[rel=alternate][hreflang=id]").eachAttr("href"));
+    assertEquals("/2022/03/inflasi-pangan-mulai-terkendali/", page.select(".translations a").attr("href"));
+  }
+
+  @Test
+  void termsThatSlugAlikeShareOnePage() {
+    TestSite site = bilingual();
+    site.build();
+    Document tag = site.page("/tag/korea-utara/");
+    assertEquals("Korea Utara", tag.select("h1").text());
+    assertEquals(List.of("Harga Cabai Naik", "Inflasi Pangan Mulai Terkendali"), tag.select(".card-title a").eachText());
+    Document tags = site.page("/tag/");
+    assertEquals(List.of("Korea Utara 2", "Pangan 1"), tags.select(".terms li").eachText());
+  }
+
+  @Test
+  void staticFilesAreCopiedAndThemeFilesExist() {
+    TestSite site = bilingual();
+    site.build();
+    assertEquals("<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n", site.text("img/a.svg"));
+    assertTrue(site.text("css/warta.css").contains("prefers-color-scheme: dark"));
+    assertTrue(site.has("404.html"));
+    assertTrue(site.has("favicon.svg"));
+  }
+
+  @Test
+  void aSiteTemplateOverridesTheThemeByName() {
+    TestSite site = bilingual();
+    site.write("-- templates/article.ftlh --\n<p id=\"mine\">${article.title} &amp; ${page.lang}</p>\n");
+    site.build();
+    assertEquals("Harga Cabai Naik & id", site.page("/2023/09/harga-cabai-naik/").select("#mine").text());
+    assertEquals(3, site.page("/").select(".card").size(), "list pages still use the theme");
+  }
+
+  @Test
+  void aTemplateErrorNamesTheTemplateLineAndColumnOnce() {
+    TestSite site = bilingual();
+    site.write("-- templates/article.ftlh --\n<p>\n${article.nosuchthing}</p>\n");
+    var problems = site.failingBuild().stream().filter(dev.warta.Problem::isError).map(Object::toString).toList();
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(problems.get(0).startsWith("templates/article.ftlh:2:3: error: while rendering /"), problems.get(0));
+    assertTrue(problems.get(0).contains("article.nosuchthing"), problems.get(0));
+  }
+
+  @Test
+  void paginationEdges() {
+    for (int n : new int[] {0, 1, 20, 21}) {
+      StringBuilder spec = new StringBuilder();
+      for (int i = 1; i <= n; i++) {
+        spec.append(article("content/berita/b" + i + ".md", "Berita " + i, String.format("2023-01-%02dT10:00:00+07:00", i), "", "Isi."));
+      }
+      TestSite site = TestSite.of(dir.resolve("p" + n), spec.toString());
+      site.build();
+      Document home = site.page("/");
+      assertEquals(Math.min(n, 20), home.select(".card").size(), "articles on page 1 of " + n);
+      assertEquals(n > 20, site.has("page/2/index.html"), "page 2 for " + n);
+      assertFalse(site.has("page/3/index.html"));
+      assertEquals(n > 20 ? 1 : 0, home.select(".pager a[rel=next]").size());
+      if (n == 21) {
+        Document second = site.page("/page/2/");
+        assertEquals(List.of("Berita 1"), second.select(".card-title a").eachText());
+        assertEquals("/", second.select(".pager a[rel=prev]").attr("href"));
+        assertEquals("http://localhost:8080/berita/page/2/", site.page("/berita/page/2/").select("link[rel=canonical]").attr("href"));
+        assertTrue(site.has("berita/page/2/index.html"));
+      }
+      if (n == 0) {
+        assertEquals("Belum ada berita.", home.select(".empty").text());
+      }
+    }
+  }
+
+  @Test
+  void fiveHundredPagesKeepAShortPager() {
+    StringBuilder spec = new StringBuilder("-- warta.yml --\npaginate: 1\n");
+    for (int i = 1; i <= 500; i++) {
+      spec.append(article("content/b/b" + i + ".md", "B " + i, "2020-01-01T00:00:00Z", "slug: b" + i + "\n", "x"));
+    }
+    TestSite site = TestSite.of(dir, spec.toString());
+    site.build();
+    Document page = site.page("/page/250/");
+    assertEquals(List.of("‹ Halaman sebelumnya", "1", "248", "249", "250", "251", "252", "500", "Halaman berikutnya ›"),
+        page.select(".pager a").eachText());
+    assertEquals(2, page.select(".pager .gap").size());
+    assertEquals("page", page.select(".pager a[aria-current]").attr("aria-current"));
+  }
+
+  @Test
+  void aliasesBecomeRedirectPages() {
+    TestSite site = TestSite.of(dir, article("content/a.md", "Berita Lama", "2020-01-01", "aliases: [/lama/berita/, /arsip/123.html]\n", "Isi."));
+    site.build();
+    Document redirect = site.page("/lama/berita/");
+    assertEquals("0; url=/2020/01/berita-lama/", redirect.select("meta[http-equiv=refresh]").attr("content"));
+    assertEquals("http://localhost:8080/2020/01/berita-lama/", redirect.select("link[rel=canonical]").attr("href"));
+    assertTrue(site.has("arsip/123.html"));
+  }
+
+  @Test
+  void relativeUrlsMakeTheSiteWorkFromDisk() {
+    TestSite site = bilingual();
+    site.site().set("relativeUrls", "true").build();
+    Document page = site.page("/2023/09/harga-cabai-naik/");
+    assertEquals("../../../css/warta.css", page.select("link[rel=stylesheet]").attr("href"));
+    assertEquals("../../../2022/03/inflasi-pangan-mulai-terkendali/index.html", page.select("aside.read-also a").attr("href"));
+    assertEquals("../../../index.html", page.select("a.site-title").attr("href"));
+  }
+}
