@@ -32,6 +32,10 @@ import java.util.Objects;
  * @param rawHtml what happens to HTML written inside Markdown
  * @param readAlsoLabels per language, the labels that start an author's "read also" line
  * @param sitemapLimit URLs per sitemap file before it is split (at most 50,000)
+ * @param checks the severity of checks that a site may relax or tighten: {@code links} (a link to
+ *     an {@code .md} file that is not in the archive; error by default), {@code readAlso} (a read
+ *     also line that names no article; warning by default), {@code unsafeUrls} (a {@code
+ *     javascript:} or other unsafe link, removed; warning by default)
  * @param relativeUrls whether links inside the site are written relative to each page, with
  *     {@code index.html} spelled out, so the site also works opened from disk ({@code file://})
  * @param params any other values, passed to templates as {@code site.params}
@@ -53,6 +57,7 @@ public record SiteConfig(
     RawHtml rawHtml,
     Map<String, List<String>> readAlsoLabels,
     int sitemapLimit,
+    Map<String, Problem.Severity> checks,
     boolean relativeUrls,
     Map<String, Object> params) {
 
@@ -76,7 +81,21 @@ public record SiteConfig(
       baseUrl = URI.create(baseUrl + "/");
     }
     readAlsoLabels = Map.copyOf(readAlsoLabels);
+    checks = Map.copyOf(checks);
     params = Map.copyOf(params);
+  }
+
+  /** The checks a site may make errors or warnings, with their default severity. */
+  public static final Map<String, Problem.Severity> DEFAULT_CHECKS =
+      Map.of("links", Problem.Severity.ERROR, "readAlso", Problem.Severity.WARNING, "unsafeUrls", Problem.Severity.WARNING);
+
+  /** The severity of a check. */
+  public Problem.Severity severity(String check) {
+    Problem.Severity s = checks.get(check);
+    if (s == null) {
+      throw new IllegalArgumentException("unknown check " + check);
+    }
+    return s;
   }
 
   /** The settings of a site with no {@code warta.yml}. */
@@ -100,6 +119,7 @@ public record SiteConfig(
             "id", List.of("Baca juga", "Lihat juga", "Simak juga", "Baca pula"),
             "en", List.of("Read also", "See also", "Read more", "Also read")),
         50_000,
+        DEFAULT_CHECKS,
         false,
         Map.of());
   }

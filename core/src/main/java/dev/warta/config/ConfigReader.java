@@ -58,9 +58,10 @@ public final class ConfigReader {
           "related.allowNewer", "related.weights.text", "related.weights.names", "related.weights.tags",
           "related.weights.section", "related.weights.time", "related.halfLifeDays", "related.report",
           "related.insertAfter", "related.insertMinParagraphs", "feeds.items", "feeds.fullContent",
-          "feeds.tags", "rawHtml", "readAlso", "sitemapLimit", "relativeUrls", "params");
+          "feeds.tags", "rawHtml", "readAlso", "sitemapLimit", "relativeUrls", "checks.links", "checks.readAlso",
+          "checks.unsafeUrls", "params");
 
-  private static final Set<String> NESTED = Set.of("publisher", "related", "related.weights", "feeds");
+  private static final Set<String> NESTED = Set.of("publisher", "related", "related.weights", "feeds", "checks");
 
   private ConfigReader() {}
 
@@ -202,6 +203,7 @@ public final class ConfigReader {
           rawHtml().orElse(d.rawHtml()),
           readAlso().orElse(d.readAlsoLabels()),
           integer("sitemapLimit", 1, 50_000).orElse(d.sitemapLimit()),
+          checks(),
           bool("relativeUrls").orElse(d.relativeUrls()),
           params().orElse(d.params()));
     }
@@ -321,6 +323,21 @@ public final class ConfigReader {
         }
         return values.stream().distinct().sorted().toList();
       });
+    }
+
+    private Map<String, Problem.Severity> checks() {
+      Map<String, Problem.Severity> checks = new TreeMap<>(SiteConfig.DEFAULT_CHECKS);
+      for (String check : SiteConfig.DEFAULT_CHECKS.keySet()) {
+        get("checks." + check).flatMap(s -> s.yaml().string(s.node(), "checks." + check).flatMap(text -> {
+          String v = text.strip().toUpperCase(Locale.ROOT);
+          if (v.equals("ERROR") || v.equals("WARNING")) {
+            return Optional.of(Problem.Severity.valueOf(v));
+          }
+          s.yaml().error(s.node(), "'checks." + check + "' must be error or warning, found '" + text + "'");
+          return Optional.empty();
+        })).ifPresent(severity -> checks.put(check, severity));
+      }
+      return checks;
     }
 
     private Optional<RawHtml> rawHtml() {

@@ -128,8 +128,10 @@ public final class ContentLoader {
     return new ArticleReader.Result(Optional.empty(), "", List.of(Problem.error(source, 0, 0, message)));
   }
 
+  /** The site-relative path in NFC, so names written in NFD (as macOS does) match links written in NFC. */
   private String relative(Path file) {
-    return siteDir.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+    String path = siteDir.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+    return java.text.Normalizer.normalize(path, java.text.Normalizer.Form.NFC);
   }
 
   private List<Path> list(List<Problem> problems) {
@@ -153,6 +155,10 @@ public final class ContentLoader {
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
           String name = file.getFileName().toString();
           String lower = name.toLowerCase(Locale.ROOT);
+          if (attrs.isSymbolicLink() && Files.isDirectory(file)) {
+            problems.add(Problem.warning(relative(file), 0, 0, "symbolic link to a folder is not followed; move or copy the folder into content/ instead"));
+            return FileVisitResult.CONTINUE;
+          }
           if (name.startsWith(".") || name.startsWith("_") || !(lower.endsWith(".md") || lower.endsWith(".markdown"))) {
             return FileVisitResult.CONTINUE;
           }

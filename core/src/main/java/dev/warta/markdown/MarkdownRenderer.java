@@ -49,10 +49,16 @@ public final class MarkdownRenderer {
   private final ReadAlsoLine readAlso;
   private final HtmlRenderer renderer;
   private final Safelist safelist;
+  private final java.util.Map<String, Problem.Severity> severities;
 
-  /** A renderer for a site's raw HTML policy and read also labels. */
-  public MarkdownRenderer(RawHtml rawHtml, ReadAlsoLine readAlso) {
+  /**
+   * A renderer for a site's raw HTML policy and read also labels.
+   *
+   * @param severities the severity of the checks {@code links}, {@code readAlso} and {@code unsafeUrls}
+   */
+  public MarkdownRenderer(RawHtml rawHtml, ReadAlsoLine readAlso, java.util.Map<String, Problem.Severity> severities) {
     this.rawHtml = rawHtml;
+    this.severities = java.util.Map.copyOf(severities);
     this.readAlso = readAlso;
     MutableDataSet options = Flexmark.options();
     if (rawHtml == RawHtml.ESCAPE) {
@@ -202,7 +208,7 @@ public final class MarkdownRenderer {
           return bySource;
         }
         if (!isSafe(url)) {
-          problems.add(Problem.warning(request.source(), line(node), column(node), "the read also link has an unsafe URL (" + url + "); it is kept as text"));
+          report("unsafeUrls", node, "the read also link has an unsafe URL (" + url + "); it is kept as text");
           return Optional.empty();
         }
         return Optional.of(new Target(url, PlainText.of(link.group(1))));
@@ -210,8 +216,8 @@ public final class MarkdownRenderer {
       String title = PlainText.of(target);
       Optional<Target> byTitle = resolver.byTitle(title);
       if (byTitle.isEmpty()) {
-        problems.add(Problem.warning(request.source(), line(node), column(node),
-            "the read also line names no article of this archive: '" + title + "'; fix the title or link the file, e.g. [Title](../section/file.md); it is kept as text"));
+        report("readAlso", node,
+            "the read also line names no article of this archive: '" + title + "'; fix the title or link the file, e.g. [Title](../section/file.md); it is kept as text");
       }
       return byTitle;
     }
@@ -273,12 +279,16 @@ public final class MarkdownRenderer {
     }
 
     private void missingFile(String url, Node node) {
-      problems.add(Problem.error(request.source(), line(node), column(node),
-          "the link to " + url + " names no article of this archive (looked for " + sourceOf(url.replaceAll("#.*", "")) + "); fix the path, or the article is a draft or dated in the future"));
+      report("links", node,
+          "the link to " + url + " names no article of this archive (looked for " + sourceOf(url.replaceAll("#.*", "")) + "); fix the path, or the article is a draft or dated in the future");
     }
 
     private void unsafe(Node node, String url) {
-      problems.add(Problem.warning(request.source(), line(node), column(node), "the URL '" + url + "' uses an unsafe scheme and was removed; links may use http, https, mailto or tel"));
+      report("unsafeUrls", node, "the URL '" + url + "' uses an unsafe scheme and was removed; links may use http, https, mailto or tel");
+    }
+
+    private void report(String check, Node node, String message) {
+      problems.add(new Problem(request.source(), line(node), column(node), severities.get(check), message));
     }
 
     private String sourceOf(String url) {
@@ -289,6 +299,7 @@ public final class MarkdownRenderer {
       } catch (IllegalArgumentException e) {
         // keep the path as written
       }
+      path = java.text.Normalizer.normalize(path, java.text.Normalizer.Form.NFC);
       List<String> parts = new ArrayList<>();
       for (String part : path.split("/")) {
         if (part.equals("..")) {

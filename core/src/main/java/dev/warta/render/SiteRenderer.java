@@ -54,7 +54,8 @@ public final class SiteRenderer {
     this.labels = labels;
     this.models = new Models(archive, labels);
     this.links = links;
-    this.markdown = new MarkdownRenderer(archive.config().rawHtml(), ReadAlsoLine.of(ReadAlsoLine.allLabels(archive.config().readAlsoLabels())));
+    this.markdown = new MarkdownRenderer(archive.config().rawHtml(), ReadAlsoLine.of(ReadAlsoLine.allLabels(archive.config().readAlsoLabels())),
+        archive.config().checks());
   }
 
   /**
