@@ -1,0 +1,86 @@
+package dev.warta.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.warta.BuildException;
+import dev.warta.Problem;
+import dev.warta.TestSite;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Whatever a slug, alias, permalink or section says, nothing is written outside the output folder. */
+class TraversalTest {
+  @TempDir Path dir;
+
+  private static final List<String> TRICKS = List.of("../../escaped/", "/../../escaped/", "/%2e%2e/%2e%2e/escaped/",
+      "/%252e%252e/escaped/", "/a/..\\\\..\\\\escaped/", "/C:/escaped/", "//escaped/", "/a/\\u0000/escaped/", "/~/../escaped/");
+
+  private List<String> everythingOutsideOutput() throws IOException {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      return walk.map(p -> dir.relativize(p).toString().replace('\\', '/'))
+          .filter(p -> !p.isEmpty() && !p.startsWith("site") && !p.startsWith("public"))
+          .sorted().toList();
+    }
+  }
+
+  private void assertRefused(String spec, String file) throws IOException {
+    TestSite site = TestSite.of(dir, spec);
+    try {
+      site.build();
+      throw new AssertionError("the build should fail for " + spec);
+    } catch (BuildException e) {
+      List<Problem> errors = e.errors();
+      assertTrue(errors.stream().anyMatch(p -> p.file().equals(file)), errors.toString());
+    }
+    assertEquals(List.of(), everythingOutsideOutput());
+    assertTrue(!Files.exists(site.output()) || Files.exists(site.output().resolve(Output.MARKER)));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8})
+  void aliases(int trick) throws IOException {
+    assertRefused("-- content/a.md --\n---\ntitle: A\ndate: 2023-01-01\naliases: [\"" + TRICKS.get(trick) + "\"]\n---\nIsi.\n", "content/a.md");
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8})
+  void slugs(int trick) throws IOException {
+    assertRefused("-- content/a.md --\n---\ntitle: A\ndate: 2023-01-01\nslug: \"" + TRICKS.get(trick) + "\"\n---\nIsi.\n", "content/a.md");
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8})
+  void permalinks(int trick) throws IOException {
+    assertRefused("-- warta.yml --\npermalink: \"" + TRICKS.get(trick) + ":slug/\"\n-- content/a.md --\n---\ntitle: A\ndate: 2023-01-01\n---\nIsi.\n", "warta.yml");
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8})
+  void sectionsAreSluggedSoTheyStayInside(int trick) throws IOException {
+    TestSite site = TestSite.of(dir, "-- warta.yml --\npermalink: /:section/:slug/\n-- content/a.md --\n---\ntitle: A\ndate: 2023-01-01\nsection: \""
+        + TRICKS.get(trick) + "\"\n---\nIsi.\n");
+    site.build();
+    assertEquals(List.of(), everythingOutsideOutput());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"..", "...", "a:b", "x?y"})
+  void staticFileNamesThatCannotBePublishedAreErrors(String name) throws IOException {
+    TestSite site = TestSite.of(dir, "-- content/a.md --\n---\ntitle: A\ndate: 2023-01-01\n---\nIsi.\n");
+    Files.createDirectories(site.dir().resolve("static/d"));
+    Files.writeString(site.dir().resolve("static/d").resolve(name + ".txt"), "x");
+    if (!name.endsWith(".")) {
+      assertRefused("", "static/d/" + name + ".txt");
+    } else {
+      site.build(); // "...txt" and "..txt" are ordinary names
+      assertEquals(List.of(), everythingOutsideOutput());
+    }
+  }
+}
