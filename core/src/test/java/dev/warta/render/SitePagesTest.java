@@ -193,4 +193,35 @@ class SitePagesTest {
     assertEquals("../../../2022/03/inflasi-pangan-mulai-terkendali/index.html", page.select("aside.read-also a").attr("href"));
     assertEquals("../../../index.html", page.select("a.site-title").attr("href"));
   }
+
+  @Test
+  void labelsAndDateFormatsAreOverriddenFromI18n() {
+    TestSite site = bilingual();
+    site.write("-- i18n/id.yml --\nrelated: Kabar terkait\nlatest: Kabar hari ini\ndate.long: d/M/yyyy HH:mm\n");
+    site.build();
+    assertEquals("Kabar hari ini", site.page("/").select("h1").text());
+    assertEquals("5/9/2023 08:30", site.page("/2023/09/harga-cabai-naik/").select(".byline time").first().text());
+    assertEquals("Monday, 7 March 2022, 10:00", site.page("/2022/03/food-inflation-eases/").select(".byline time").first().text());
+  }
+
+  @Test
+  void aBrokenDatePatternInI18nIsAnError() {
+    TestSite site = bilingual();
+    site.write("-- i18n/id.yml --\ndate.long: \"EEEE {{ q\"\n");
+    var problems = site.failingBuild().stream().filter(dev.warta.Problem::isError).map(Object::toString).toList();
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(problems.get(0).startsWith("i18n/id.yml: error: 'date.long' is not a date pattern ("), problems.get(0));
+  }
+
+  @Test
+  void yearAndMonthArchivesAndTermIndexes() {
+    TestSite site = bilingual();
+    site.build();
+    assertEquals(List.of("Harga Cabai Naik"), site.page("/2023/").select(".card-title a").eachText());
+    assertEquals("September 2023", site.page("/2023/09/").select("h1").text());
+    assertEquals(List.of("2024 1", "2023 1", "2022 2"), site.page("/archive/").select(".terms li").eachText());
+    assertEquals(List.of("Business 1", "Ekonomi 2", "Nasional 1"), site.page("/section/").select(".terms li").eachText());
+    assertEquals(List.of("John Doe 1", "Sri Wahyuni 1"), site.page("/author/").select(".terms li").eachText());
+    assertEquals("Penulis", site.page("/author/sri-wahyuni/").select(".kicker").text());
+  }
 }
