@@ -28,7 +28,8 @@ import org.apache.lucene.analysis.Analyzer;
  *       vector; names and tags get vectors of their own;
  *   <li>inverts those vectors into postings (term to articles, by ascending date);
  *   <li>for every article, in parallel, walks the postings of only its 25 best terms, its names and
- *       tags to gather and estimate candidates, keeps the best 60 and scores those exactly.
+ *       tags (at most the newest 500 eligible postings of each) to gather and estimate
+ *       candidates, keeps the best 60 and scores those exactly.
  * </ol>
  *
  * Work is proportional to the postings walked, not to the number of pairs, and memory to the
@@ -217,9 +218,11 @@ public final class RelatedIndex {
             wText * text.scale[s] * textAcc[c]
                 + wNames * names.scale[s] * namesAcc[c]
                 + wTags * tags.scale[s] * tagsAcc[c]
-                + wSection * sameSection(s, c)
-                + wTime * decay(s, c);
-        heapSize = offer(heapSize, c, estimate);
+                + wSection * sameSection(s, c);
+        if (heapSize == heap.length && estimate + wTime < heapScore[0]) {
+          continue; // cannot enter the heap even at the closest time: spare the exponential
+        }
+        heapSize = offer(heapSize, c, estimate + wTime * decay(s, c));
       }
       List<RelatedLink> links = new ArrayList<>(heapSize);
       for (int i = 0; i < heapSize; i++) {
@@ -249,17 +252,21 @@ public final class RelatedIndex {
       return List.copyOf(links.size() <= count ? links : links.subList(0, count));
     }
 
-    /** Adds {@code query weight * posting weight} for each posting of the source's best terms. */
+    /**
+     * Adds {@code query weight * posting weight} for the newest eligible postings of each of the
+     * source's best terms. Walking at most {@code postingsPerTerm} postings per term bounds the
+     * work per article whatever the archive size; taking the newest agrees with the time decay,
+     * and an article that shares several terms is still met through one of them.
+     */
     private void gather(Matrix m, int s, int maxTerms, int limit, float[] acc) {
       for (int i = 0, k = Math.min(maxTerms, m.rowLength(s)); i < k; i++) {
         int pos = m.byWeight[m.rowStart[s] + i];
         int t = m.col[pos];
         float q = m.queryWeight(pos);
-        for (int p = m.postStart[t], end = m.postStart[t + 1]; p < end; p++) {
+        int start = m.postStart[t];
+        int end = upperBound(m.postDoc, start, m.postStart[t + 1], limit);
+        for (int p = end - 1, stop = Math.max(start, end - tuning.postingsPerTerm()); p >= stop; p--) {
           int c = m.postDoc[p];
-          if (c > limit) {
-            break; // postings ascend by date: the rest are newer
-          }
           if (c == s) {
             continue;
           }
@@ -333,6 +340,21 @@ public final class RelatedIndex {
       heapScore[i] = heapScore[j];
       heapScore[j] = sc;
     }
+  }
+
+  /** The first index in {@code a[from..to)} (ascending) whose value exceeds {@code key}. */
+  private static int upperBound(int[] a, int from, int to, int key) {
+    int lo = from;
+    int hi = to;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (a[mid] <= key) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   private int sameSection(int s, int c) {

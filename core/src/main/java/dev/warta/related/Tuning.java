@@ -9,6 +9,7 @@ package dev.warta.related;
  * @param storedTerms terms kept per article (its highest-weighted), the rest are dropped at build
  * @param queryTerms the article's highest-weighted terms used to gather candidates
  * @param candidates candidates re-scored exactly per article
+ * @param postingsPerTerm postings walked per query term, at most: the newest eligible ones
  * @param maxDocFraction terms, names and tags found in more than this share of the articles are
  *     pruned: too common to tell articles apart, and their postings would dominate the run time
  */
@@ -18,6 +19,7 @@ record Tuning(
     int storedTerms,
     int queryTerms,
     int candidates,
+    int postingsPerTerm,
     double maxDocFraction) {
 
   /** Text weighting schemes compared on the benchmark corpus. */
@@ -29,10 +31,15 @@ record Tuning(
   }
 
   static Tuning defaults() {
-    return new Tuning(TextModel.TFIDF_COSINE, 3f, 64, 25, 60, 0.1);
+    return new Tuning(TextModel.TFIDF_COSINE, 3f, 64, 25, 60, 500, 0.1);
+  }
+
+  Tuning withPostingsPerTerm(int other) {
+    return new Tuning(model, titleBoost, storedTerms, queryTerms, candidates, other, maxDocFraction);
   }
 
   Tuning with(TextModel other) {
-    return new Tuning(other, titleBoost, storedTerms, queryTerms, candidates, maxDocFraction);
+    return new Tuning(
+        other, titleBoost, storedTerms, queryTerms, candidates, postingsPerTerm, maxDocFraction);
   }
 }
