@@ -1,0 +1,470 @@
+package dev.warta.related;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+import org.apache.lucene.analysis.Analyzer;
+
+/**
+ * Related articles for a whole archive, computed from the articles' text, names, tags, section
+ * and date. Immutable and thread-safe once built.
+ *
+ * <p><b>How.</b> {@link Builder#add} analyses an article at once (Markdown stripped, Lucene's
+ * analyzer for its language, names found by their capitals) and keeps only counts of interned
+ * terms, never the text. {@link Builder#build} then
+ *
+ * <ol>
+ *   <li>orders the articles by date and key, so that nothing depends on the order of {@code add}
+ *       calls or on thread scheduling;
+ *   <li>weighs each article's terms by TF-IDF, drops terms found in more than a tenth of the
+ *       archive (too common to tell articles apart) and keeps the article's 64 best terms as a unit
+ *       vector; names and tags get vectors of their own;
+ *   <li>inverts those vectors into postings (term to articles, by ascending date);
+ *   <li>for every article, in parallel, walks the postings of only its 25 best terms, its names and
+ *       tags (at most the newest 500 eligible postings of each) to gather and estimate
+ *       candidates, keeps the best 60 and scores those exactly.
+ * </ol>
+ *
+ * Work is proportional to the postings walked, not to the number of pairs, and memory to the
+ * vocabulary plus 64 terms per article.
+ *
+ * <p><b>Score.</b> Each signal gives a similarity in 0..1: the cosine of the text vectors (title
+ * words count three times), the cosine of the IDF-weighted name and tag vectors, 1 for the same
+ * section, and {@code 0.5^(days apart / half-life)} for time. The score is {@code 100 * sum(weight
+ * * similarity) / sum(weight)}, the sum of weights counting only signals the source article has;
+ * {@link ScoreParts} holds each signal's points, which sum to the score. Section and time never
+ * create a link on their own: candidates come only from shared terms, names or tags.
+ *
+ * <p><b>Order.</b> Score descending, then date descending, then key ascending: a total order, so
+ * lists are identical whatever the thread count or the order of additions.
+ */
+public final class RelatedIndex {
+
+  /**
+   * Terms, names and tags in at most this many articles are never pruned: in a small archive a
+   * share of the articles is too few to call a word common, and pruning would gain nothing.
+   */
+  private static final int MIN_PRUNED_DOC_FREQ = 20;
+
+  private static final double LN2 = Math.log(2);
+
+  private final RelatedSettings settings;
+  private final Tuning tuning;
+  private final String[] keys;
+  private final Instant[] dates;
+  private final double[] days;
+  private final int[] sections;
+  /** Highest ordinal published at the same instant: the last article an older-only query sees. */
+  private final int[] lastPeer;
+
+  private final Map<String, Integer> ordinals;
+  private final Matrix text;
+  private final Matrix names;
+  private final Matrix tags;
+  private final List<List<RelatedLink>> lists;
+
+  private RelatedIndex(
+      RelatedSettings settings,
+      Tuning tuning,
+      List<Doc> docs,
+      Matrix text,
+      Matrix names,
+      Matrix tags,
+      int[] sections) {
+    this.settings = settings;
+    this.tuning = tuning;
+    int n = docs.size();
+    this.keys = new String[n];
+    this.dates = new Instant[n];
+    this.days = new double[n];
+    this.ordinals = new HashMap<>(n * 2);
+    for (int i = 0; i < n; i++) {
+      Doc d = docs.get(i);
+      keys[i] = d.key;
+      dates[i] = d.date;
+      days[i] = (d.date.getEpochSecond() + d.date.getNano() / 1e9) / 86_400.0;
+      ordinals.put(d.key, i);
+    }
+    this.lastPeer = new int[n];
+    for (int i = n - 1; i >= 0; i--) {
+      lastPeer[i] = i + 1 < n && dates[i + 1].equals(dates[i]) ? lastPeer[i + 1] : i;
+    }
+    this.text = text;
+    this.names = names;
+    this.tags = tags;
+    this.sections = sections;
+    this.lists = computeAll();
+  }
+
+  /** Starts an index with the given settings. */
+  public static Builder builder(RelatedSettings settings) {
+    return new Builder(settings, Tuning.defaults());
+  }
+
+  static Builder builder(RelatedSettings settings, Tuning tuning) {
+    return new Builder(settings, tuning);
+  }
+
+  /**
+   * The related articles of {@code key}, best first, at most {@code settings.count()}; empty for
+   * an unknown key.
+   */
+  public List<RelatedLink> related(String key) {
+    Integer ordinal = ordinals.get(key);
+    return ordinal == null ? List.of() : lists.get(ordinal);
+  }
+
+  /**
+   * The related articles of {@code key}, best first, at most {@code count}; empty for an unknown
+   * key. Counts above {@code settings.count()} are computed on demand.
+   */
+  public List<RelatedLink> related(String key, int count) {
+    if (count < 0) {
+      throw new IllegalArgumentException("count must be at least 0, was " + count);
+    }
+    Integer ordinal = ordinals.get(key);
+    if (ordinal == null) {
+      return List.of();
+    }
+    List<RelatedLink> list = lists.get(ordinal);
+    if (count <= settings.count()) {
+      return list.size() <= count ? list : list.subList(0, count);
+    }
+    return new Query(keys.length).run(ordinal, count);
+  }
+
+  /** The number of articles indexed. */
+  public int size() {
+    return keys.length;
+  }
+
+  private List<List<RelatedLink>> computeAll() {
+    int n = keys.length;
+    @SuppressWarnings("unchecked")
+    List<RelatedLink>[] result = new List[n];
+    if (settings.count() == 0) {
+      Arrays.fill(result, List.of());
+      return List.of(result);
+    }
+    // Chunks, so that each task allocates its scratch arrays once for many queries.
+    int chunk = 512;
+    IntStream.range(0, (n + chunk - 1) / chunk)
+        .parallel()
+        .forEach(
+            c -> {
+              Query query = new Query(n);
+              for (int s = c * chunk, end = Math.min(n, s + chunk); s < end; s++) {
+                result[s] = query.run(s, settings.count());
+              }
+            });
+    return List.of(result);
+  }
+
+  /** One article's search, with scratch arrays reused across the articles of one task. */
+  private final class Query {
+    private final float[] textAcc;
+    private final float[] namesAcc;
+    private final float[] tagsAcc;
+    private final boolean[] seen;
+    private final int[] touched;
+    private int touchedCount;
+    private final int[] heap;
+    private final double[] heapScore;
+
+    Query(int n) {
+      textAcc = new float[n];
+      namesAcc = new float[n];
+      tagsAcc = new float[n];
+      seen = new boolean[n];
+      touched = new int[n];
+      heap = new int[tuning.candidates()];
+      heapScore = new double[tuning.candidates()];
+    }
+
+    List<RelatedLink> run(int s, int count) {
+      double wText = text.isEmpty(s) ? 0 : settings.textWeight();
+      double wNames = names.isEmpty(s) ? 0 : settings.namesWeight();
+      double wTags = tags.isEmpty(s) ? 0 : settings.tagsWeight();
+      double wSection = sections[s] < 0 ? 0 : settings.sectionWeight();
+      double wTime = settings.timeWeight();
+      double total = wText + wNames + wTags + wSection + wTime;
+      if (count == 0 || wText + wNames + wTags == 0) {
+        return List.of();
+      }
+      // Only older or same-time articles by default: a published page's "See also" list must not
+      // change each time a newer article arrives, or every old page would be rebuilt and re-cached.
+      int limit = settings.allowNewer() ? keys.length - 1 : lastPeer[s];
+      touchedCount = 0;
+      if (wText > 0) {
+        gather(text, s, tuning.queryTerms(), limit, textAcc);
+      }
+      if (wNames > 0) {
+        gather(names, s, Integer.MAX_VALUE, limit, namesAcc);
+      }
+      if (wTags > 0) {
+        gather(tags, s, Integer.MAX_VALUE, limit, tagsAcc);
+      }
+      int heapSize = 0;
+      for (int i = 0; i < touchedCount; i++) {
+        int c = touched[i];
+        double estimate =
+            wText * text.scale[s] * textAcc[c]
+                + wNames * names.scale[s] * namesAcc[c]
+                + wTags * tags.scale[s] * tagsAcc[c]
+                + wSection * sameSection(s, c);
+        if (heapSize == heap.length && estimate + wTime < heapScore[0]) {
+          continue; // cannot enter the heap even at the closest time: spare the exponential
+        }
+        heapSize = offer(heapSize, c, estimate + wTime * decay(s, c));
+      }
+      List<RelatedLink> links = new ArrayList<>(heapSize);
+      for (int i = 0; i < heapSize; i++) {
+        int c = heap[i];
+        // the estimate saw only the best query terms; the exact text score sees all stored terms
+        double textSim = wText > 0 ? text.similarity(s, c) : 0;
+        double tagPoints = wTags * Math.min(1, tagsAcc[c]) + wSection * sameSection(s, c);
+        ScoreParts parts =
+            new ScoreParts(
+                100 * wText * textSim / total,
+                100 * wNames * Math.min(1, namesAcc[c]) / total,
+                100 * tagPoints / total,
+                100 * wTime * decay(s, c) / total);
+        double score = parts.total();
+        if (score > 0 && score >= settings.minScore()) {
+          links.add(new RelatedLink(keys[c], score, parts));
+        }
+      }
+      for (int i = 0; i < touchedCount; i++) {
+        int c = touched[i];
+        textAcc[c] = 0;
+        namesAcc[c] = 0;
+        tagsAcc[c] = 0;
+        seen[c] = false;
+      }
+      links.sort(order());
+      return List.copyOf(links.size() <= count ? links : links.subList(0, count));
+    }
+
+    /**
+     * Adds {@code query weight * posting weight} for the newest eligible postings of each of the
+     * source's best terms. Walking at most {@code postingsPerTerm} postings per term bounds the
+     * work per article whatever the archive size; taking the newest agrees with the time decay,
+     * and an article that shares several terms is still met through one of them.
+     */
+    private void gather(Matrix m, int s, int maxTerms, int limit, float[] acc) {
+      for (int i = 0, k = Math.min(maxTerms, m.rowLength(s)); i < k; i++) {
+        int pos = m.byWeight[m.rowStart[s] + i];
+        int t = m.col[pos];
+        float q = m.queryWeight(pos);
+        int start = m.postStart[t];
+        int end = upperBound(m.postDoc, start, m.postStart[t + 1], limit);
+        for (int p = end - 1, stop = Math.max(start, end - tuning.postingsPerTerm()); p >= stop; p--) {
+          int c = m.postDoc[p];
+          if (c == s) {
+            continue;
+          }
+          if (!seen[c]) {
+            seen[c] = true;
+            touched[touchedCount++] = c;
+          }
+          acc[c] += q * m.postValue[p];
+        }
+      }
+    }
+
+    /** Keeps the best {@code heap.length} candidates in a min-heap; newer wins a tie. */
+    private int offer(int size, int c, double score) {
+      if (size < heap.length) {
+        heap[size] = c;
+        heapScore[size] = score;
+        siftUp(size);
+        return size + 1;
+      }
+      if (less(c, score, heap[0], heapScore[0])) {
+        return size;
+      }
+      heap[0] = c;
+      heapScore[0] = score;
+      siftDown(size);
+      return size;
+    }
+
+    private boolean less(int a, double sa, int b, double sb) {
+      return sa < sb || (sa == sb && a < b);
+    }
+
+    private void siftUp(int i) {
+      while (i > 0) {
+        int parent = (i - 1) / 2;
+        if (!less(heap[i], heapScore[i], heap[parent], heapScore[parent])) {
+          return;
+        }
+        swap(i, parent);
+        i = parent;
+      }
+    }
+
+    private void siftDown(int size) {
+      int i = 0;
+      while (true) {
+        int left = 2 * i + 1;
+        int right = left + 1;
+        int smallest = i;
+        if (left < size && less(heap[left], heapScore[left], heap[smallest], heapScore[smallest])) {
+          smallest = left;
+        }
+        if (right < size
+            && less(heap[right], heapScore[right], heap[smallest], heapScore[smallest])) {
+          smallest = right;
+        }
+        if (smallest == i) {
+          return;
+        }
+        swap(i, smallest);
+        i = smallest;
+      }
+    }
+
+    private void swap(int i, int j) {
+      int c = heap[i];
+      heap[i] = heap[j];
+      heap[j] = c;
+      double sc = heapScore[i];
+      heapScore[i] = heapScore[j];
+      heapScore[j] = sc;
+    }
+  }
+
+  /** The first index in {@code a[from..to)} (ascending) whose value exceeds {@code key}. */
+  private static int upperBound(int[] a, int from, int to, int key) {
+    int lo = from;
+    int hi = to;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (a[mid] <= key) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  private int sameSection(int s, int c) {
+    return sections[s] >= 0 && sections[s] == sections[c] ? 1 : 0;
+  }
+
+  private double decay(int s, int c) {
+    return Math.exp(-LN2 * Math.abs(days[s] - days[c]) / settings.timeHalfLifeDays());
+  }
+
+  private Comparator<RelatedLink> order() {
+    return Comparator.comparingDouble(RelatedLink::score)
+        .reversed()
+        .thenComparing((RelatedLink l) -> dates[ordinals.get(l.key())], Comparator.reverseOrder())
+        .thenComparing(RelatedLink::key);
+  }
+
+  /**
+   * Collects articles, from any number of threads, and freezes them into an index. The index never
+   * depends on the order of the calls.
+   */
+  public static final class Builder {
+    private final RelatedSettings settings;
+    private final Tuning tuning;
+    private final Map<String, Doc> docs = new ConcurrentHashMap<>();
+    private final Vocabulary termVocabulary = new Vocabulary();
+    private final Vocabulary nameVocabulary = new Vocabulary();
+    private final Vocabulary tagVocabulary = new Vocabulary();
+    private final Vocabulary sectionVocabulary = new Vocabulary();
+
+    private Builder(RelatedSettings settings, Tuning tuning) {
+      this.settings = Objects.requireNonNull(settings, "settings");
+      this.tuning = tuning;
+    }
+
+    /**
+     * Adds an article. Thread-safe: may be called from several threads. Analyses the text at once
+     * and keeps only term statistics, never the body.
+     *
+     * @throws IllegalArgumentException if an article with the same key was added before
+     */
+    public Builder add(RelatedDocument doc) {
+      Analyzer analyzer = Terms.analyzer(doc.lang());
+      String body = PlainText.stripMarkdown(doc.text());
+      Map<String, float[]> termCounts = new HashMap<>();
+      float length = Terms.count(analyzer, doc.title(), tuning.titleBoost(), termCounts);
+      length += Terms.count(analyzer, body, 1f, termCounts);
+      Map<String, float[]> nameCounts = new HashMap<>();
+      Names.count(doc.title(), body, tuning.titleBoost(), nameCounts);
+      Map<String, float[]> tagCounts = new HashMap<>();
+      for (String tag : doc.tags()) {
+        String label = PlainText.label(tag);
+        if (!label.isEmpty()) {
+          tagCounts.put(label, new float[] {1});
+        }
+      }
+      String section = PlainText.label(doc.section());
+      Doc d =
+          new Doc(
+              doc.key(),
+              doc.date(),
+              section.isEmpty() ? -1 : sectionVocabulary.id(section),
+              Counts.of(termCounts, termVocabulary),
+              length,
+              Counts.of(nameCounts, nameVocabulary),
+              Counts.of(tagCounts, tagVocabulary));
+      if (docs.putIfAbsent(doc.key(), d) != null) {
+        throw new IllegalArgumentException("duplicate related document key: " + doc.key());
+      }
+      return this;
+    }
+
+    /** Freezes the articles added so far into an index and computes every related list. */
+    public RelatedIndex build() {
+      List<Doc> list = new ArrayList<>(docs.values());
+      list.sort(Comparator.comparing((Doc d) -> d.date).thenComparing(d -> d.key));
+      // vocabularies after the documents: every id a listed document uses is then ranked
+      int[] termRanks = termVocabulary.ranks();
+      int[] nameRanks = nameVocabulary.ranks();
+      int[] tagRanks = tagVocabulary.ranks();
+      int[] sectionRanks = sectionVocabulary.ranks();
+      int n = list.size();
+      Counts[] termRows = new Counts[n];
+      Counts[] nameRows = new Counts[n];
+      Counts[] tagRows = new Counts[n];
+      float[] lengths = new float[n];
+      int[] sections = new int[n];
+      for (int i = 0; i < n; i++) {
+        Doc d = list.get(i);
+        termRows[i] = d.terms.renumbered(termRanks);
+        nameRows[i] = d.names.renumbered(nameRanks);
+        tagRows[i] = d.tags.renumbered(tagRanks);
+        lengths[i] = d.length;
+        sections[i] = d.section < 0 ? -1 : sectionRanks[d.section];
+      }
+      Matrix.Weighting textWeighting =
+          tuning.model() == Tuning.TextModel.BM25
+              ? Matrix.Weighting.BM25
+              : Matrix.Weighting.LOG_TF_IDF;
+      int maxDf = Math.max((int) Math.floor(tuning.maxDocFraction() * n), MIN_PRUNED_DOC_FREQ);
+      Matrix text =
+          Matrix.of(termRows, lengths, termRanks.length, textWeighting, tuning.storedTerms(), maxDf);
+      Matrix names =
+          Matrix.of(nameRows, lengths, nameRanks.length, Matrix.Weighting.LOG_TF_IDF, 64, maxDf);
+      Matrix tags = Matrix.of(tagRows, lengths, tagRanks.length, Matrix.Weighting.IDF, 64, maxDf);
+      return new RelatedIndex(settings, tuning, list, text, names, tags, sections);
+    }
+  }
+
+  /** What the builder keeps of an article. */
+  private record Doc(
+      String key, Instant date, int section, Counts terms, float length, Counts names, Counts tags) {}
+}

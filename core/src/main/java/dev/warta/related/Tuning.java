@@ -1,0 +1,45 @@
+package dev.warta.related;
+
+/**
+ * Internal knobs of the index, kept out of {@link RelatedSettings} because users should not need
+ * them; the benchmark and the tests vary them to justify the defaults.
+ *
+ * @param model how terms are weighted and compared
+ * @param titleBoost how many times a title word counts compared with a body word
+ * @param storedTerms terms kept per article (its highest-weighted), the rest are dropped at build
+ * @param queryTerms the article's highest-weighted terms used to gather candidates
+ * @param candidates candidates re-scored exactly per article
+ * @param postingsPerTerm postings walked per query term, at most: the newest eligible ones
+ * @param maxDocFraction terms, names and tags found in more than this share of the articles are
+ *     pruned: too common to tell articles apart, and their postings would dominate the run time
+ */
+record Tuning(
+    TextModel model,
+    float titleBoost,
+    int storedTerms,
+    int queryTerms,
+    int candidates,
+    int postingsPerTerm,
+    double maxDocFraction) {
+
+  /** Text weighting schemes compared on the benchmark corpus. */
+  enum TextModel {
+    /** Cosine of (1 + ln tf) * idf vectors. */
+    TFIDF_COSINE,
+    /** BM25 (k1 = 1.2, b = 0.75) with the source's top terms as query, divided by its self-score. */
+    BM25
+  }
+
+  static Tuning defaults() {
+    return new Tuning(TextModel.TFIDF_COSINE, 3f, 64, 25, 60, 500, 0.1);
+  }
+
+  Tuning withPostingsPerTerm(int other) {
+    return new Tuning(model, titleBoost, storedTerms, queryTerms, candidates, other, maxDocFraction);
+  }
+
+  Tuning with(TextModel other) {
+    return new Tuning(
+        other, titleBoost, storedTerms, queryTerms, candidates, postingsPerTerm, maxDocFraction);
+  }
+}

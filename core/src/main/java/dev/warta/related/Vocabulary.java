@@ -1,0 +1,38 @@
+package dev.warta.related;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Interns strings to dense ids while documents are added from several threads. The ids depend on
+ * the order of arrival, so {@link #ranks()} renumbers them by the strings' natural order before
+ * anything that could reach a result (a tie-break, an order of summation) uses them.
+ */
+final class Vocabulary {
+
+  private final Map<String, Integer> ids = new ConcurrentHashMap<>();
+  private final AtomicInteger next = new AtomicInteger();
+
+  int id(String s) {
+    Integer id = ids.get(s);
+    return id != null ? id : ids.computeIfAbsent(s, k -> next.getAndIncrement());
+  }
+
+  /** For each id handed out so far, the rank of its string in sorted order. */
+  int[] ranks() {
+    List<Map.Entry<String, Integer>> entries = new ArrayList<>(ids.entrySet());
+    entries.sort(Map.Entry.comparingByKey());
+    int max = 0;
+    for (Map.Entry<String, Integer> e : entries) {
+      max = Math.max(max, e.getValue() + 1);
+    }
+    int[] ranks = new int[max];
+    for (int rank = 0; rank < entries.size(); rank++) {
+      ranks[entries.get(rank).getValue()] = rank;
+    }
+    return ranks;
+  }
+}
