@@ -7,6 +7,9 @@ import dev.warta.config.ConfigReader;
 import dev.warta.content.ContentLoader;
 import dev.warta.internal.SitePaths;
 import dev.warta.publish.Output;
+import dev.warta.related.RelatedDocument;
+import dev.warta.related.RelatedIndex;
+import dev.warta.related.RelatedSettings;
 import dev.warta.publish.StaticFiles;
 import dev.warta.render.Page;
 import dev.warta.render.Plan;
@@ -53,7 +56,12 @@ final class Pipeline {
   }
 
   /** The loaded archive and what rendering needs to link its articles. */
-  record Loaded(SiteConfig config, Archive archive, SiteRenderer.Links links) {}
+  record Loaded(SiteConfig config, Archive archive, RelatedLinks links) {}
+
+  private static RelatedSettings relatedSettings(SiteConfig.Related r) {
+    return new RelatedSettings(r.count(), r.minScore(), r.allowNewer(), r.textWeight(), r.namesWeight(), r.tagsWeight(),
+        r.sectionWeight(), r.timeWeight(), r.halfLifeDays());
+  }
 
   Loaded load() {
     long start = System.nanoTime();
@@ -62,7 +70,10 @@ final class Pipeline {
     failOnErrors();
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
-      ContentLoader.Loaded loaded = new ContentLoader(config, siteDir).load(pool, (article, body) -> {}, problems);
+      RelatedIndex.Builder related = RelatedIndex.builder(relatedSettings(config.related()));
+      ContentLoader.Loaded loaded = new ContentLoader(config, siteDir).load(pool, (article, body) -> related.add(
+          new RelatedDocument(article.source(), article.lang(), article.title(), body, article.tags(), article.section(), article.date().toInstant())),
+          problems);
       finish("load", loaded.articles().size(), start);
 
       start = System.nanoTime();
@@ -72,7 +83,7 @@ final class Pipeline {
 
       start = System.nanoTime();
       listener.stageStarted("related");
-      SiteRenderer.Links links = new TitleLinks(archive);
+      RelatedLinks links = new RelatedLinks(archive, related.build(), problems);
       finish("related", archive.entries().size(), start);
       return new Loaded(config, archive, links);
     } finally {
@@ -188,36 +199,6 @@ final class Pipeline {
       }
     }
     return out;
-  }
-
-  /** Links by title only, until related articles are computed. */
-  private static final class TitleLinks implements SiteRenderer.Links {
-    private final Map<String, Entry> byTitle = new java.util.HashMap<>();
-
-    TitleLinks(Archive archive) {
-      for (Entry e : archive.entries()) {
-        byTitle.putIfAbsent(normal(e.article().title()), e);
-      }
-    }
-
-    private static String normal(String title) {
-      return dev.warta.internal.Slugs.slugify(title);
-    }
-
-    @Override
-    public List<Entry> related(Entry entry) {
-      return List.of();
-    }
-
-    @Override
-    public List<Entry> inserts(Entry entry, Set<String> exclude, int count) {
-      return List.of();
-    }
-
-    @Override
-    public Optional<Entry> byTitle(String title) {
-      return Optional.ofNullable(byTitle.get(normal(title)));
-    }
   }
 
 }

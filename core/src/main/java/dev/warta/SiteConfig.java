@@ -171,9 +171,11 @@ public record SiteConfig(
       }
     }
 
-    /** Defaults that work without tuning. */
+    /** Defaults that work without tuning: the related index's measured defaults, no report, no inserted links. */
     public static Related defaults() {
-      return new Related(5, 5.0, false, 1.0, 0.6, 0.3, 0.1, 0.15, 365.0, false, List.of(), 6);
+      dev.warta.related.RelatedSettings d = dev.warta.related.RelatedSettings.defaults();
+      return new Related(d.count(), d.minScore(), d.allowNewer(), d.textWeight(), d.namesWeight(), d.tagsWeight(),
+          d.sectionWeight(), d.timeWeight(), d.timeHalfLifeDays(), false, List.of(), 6);
     }
   }
 

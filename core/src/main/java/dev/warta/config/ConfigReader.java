@@ -169,6 +169,12 @@ public final class ConfigReader {
 
     SiteConfig config() {
       SiteConfig d = SiteConfig.defaults();
+      List<String> weights = List.of("text", "names", "tags", "section", "time");
+      if (weights.stream().allMatch(w -> get("related.weights." + w).isPresent())
+          && weights.stream().allMatch(w -> decimal("related.weights." + w, 0, 100).orElse(1.0) == 0)) {
+        Setting s = settings.get("related.weights.text");
+        s.yaml().error(s.node(), "at least one of the related.weights must be above 0");
+      }
       Related r = d.related();
       Feeds f = d.feeds();
       return new SiteConfig(

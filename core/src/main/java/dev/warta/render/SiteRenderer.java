@@ -38,10 +38,10 @@ public final class SiteRenderer {
    * related index.
    */
   public interface Links {
-    /** The related articles shown at the end of an article, best first. */
-    List<Entry> related(Entry entry);
+    /** The related articles shown at the end of an article, best first, none of them in {@code exclude} (URLs). */
+    List<Entry> related(Entry entry, java.util.Set<String> exclude);
 
-    /** Related articles to insert between paragraphs, best first, none of them in {@code exclude}. */
+    /** Related articles to insert between paragraphs, best first, none of them in {@code exclude} (URLs). */
     List<Entry> inserts(Entry entry, java.util.Set<String> exclude, int count);
 
     /** The article an author's read also line names by title. */
@@ -86,7 +86,10 @@ public final class SiteRenderer {
         lang = a.entry().article().lang();
         Article article = a.entry().article();
         MarkdownRenderer.Rendered body = body(a.entry(), problems);
-        model.put("article", models.article(a.entry(), body.html(), links.related(a.entry())));
+        // the related section does not repeat what the body already links to
+        java.util.Set<String> linked = new java.util.HashSet<>();
+        body.linked().forEach(href -> linked.add(unhref(href)));
+        model.put("article", models.article(a.entry(), body.html(), links.related(a.entry(), linked)));
         model.put("page", models.page("article", a.url(), article.title(), lang, article.summary()));
     } else if (page instanceof ListPage l) {
         lang = l.lang();

@@ -1,0 +1,128 @@
+package dev.warta;
+
+import dev.warta.archive.Archive;
+import dev.warta.archive.Entry;
+import dev.warta.content.Article;
+import dev.warta.related.RelatedIndex;
+import dev.warta.related.RelatedLink;
+import dev.warta.related.TitleMatcher;
+import dev.warta.render.SiteRenderer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Joins the related index to the archive: an editor's hand-picked {@code related} articles come
+ * first, then the index's best matches; author's read also lines are matched by title.
+ */
+final class RelatedLinks implements SiteRenderer.Links {
+  private final Archive archive;
+  private final RelatedIndex index;
+  private final TitleMatcher titles;
+  private final int count;
+  private final Map<String, List<Entry>> handPicked;
+
+  RelatedLinks(Archive archive, RelatedIndex index, List<Problem> problems) {
+    this.archive = archive;
+    this.index = index;
+    this.count = archive.config().related().count();
+    Map<String, String> byKey = new LinkedHashMap<>();
+    for (Entry e : archive.entries()) {
+      byKey.put(e.article().source(), e.article().title());
+    }
+    this.titles = TitleMatcher.of(byKey);
+    Map<String, List<Entry>> picked = new HashMap<>();
+    for (Entry e : archive.entries()) {
+      List<Entry> list = new ArrayList<>();
+      for (String ref : e.article().related()) {
+        Optional<Entry> target = resolve(e.article(), ref.strip());
+        if (target.isEmpty()) {
+          problems.add(Problem.warning(e.article().source(), e.article().lineOf("related"), 1,
+              "'related' names no article of this archive: '" + ref + "'; use a slug such as harga-cabai-naik or a path such as ekonomi/harga-cabai.md"));
+        } else if (target.get() != e && !list.contains(target.get())) {
+          list.add(target.get());
+        }
+      }
+      if (!list.isEmpty()) {
+        picked.put(e.article().source(), List.copyOf(list));
+      }
+    }
+    this.handPicked = Map.copyOf(picked);
+  }
+
+  /** A hand-picked reference: a source path (from the site, {@code content/} or the article's folder) or a slug. */
+  private Optional<Entry> resolve(Article from, String ref) {
+    if (ref.endsWith(".md") || ref.endsWith(".markdown")) {
+      String folder = from.source().substring(0, from.source().lastIndexOf('/') + 1);
+      for (String candidate : List.of(ref, "content/" + ref, folder + ref)) {
+        Optional<Entry> e = archive.bySource(java.nio.file.Path.of(candidate).normalize().toString().replace('\\', '/'));
+        if (e.isPresent()) {
+          return e;
+        }
+      }
+      return Optional.empty();
+    }
+    List<Entry> bySlug = archive.bySlug(ref);
+    return bySlug.isEmpty() ? Optional.empty() : Optional.of(bySlug.get(0));
+  }
+
+  @Override
+  public List<Entry> related(Entry entry, Set<String> linked) {
+    // translations have their own links; listing them as related would say the same story twice
+    Set<String> exclude = new java.util.HashSet<>(linked);
+    archive.translations(entry).forEach(t -> exclude.add(t.url()));
+    List<Entry> out = new ArrayList<>();
+    for (Entry e : handPicked.getOrDefault(entry.article().source(), List.of())) {
+      if (out.size() < Math.max(count, handPicked.get(entry.article().source()).size()) && !exclude.contains(e.url())) {
+        out.add(e);
+      }
+    }
+    for (Entry e : ranked(entry, count + exclude.size() + out.size())) {
+      if (out.size() >= count) {
+        break;
+      }
+      if (!out.contains(e) && !exclude.contains(e.url())) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public List<Entry> inserts(Entry entry, Set<String> exclude, int wanted) {
+    List<Entry> out = new ArrayList<>();
+    List<Entry> candidates = new ArrayList<>(handPicked.getOrDefault(entry.article().source(), List.of()));
+    candidates.addAll(ranked(entry, wanted + exclude.size() + candidates.size()));
+    for (Entry e : candidates) {
+      if (out.size() >= wanted) {
+        break;
+      }
+      if (!out.contains(e) && !exclude.contains(e.url())) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  private List<Entry> ranked(Entry entry, int n) {
+    List<Entry> out = new ArrayList<>();
+    for (RelatedLink link : index.related(entry.article().source(), n)) {
+      archive.bySource(link.key()).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  /** The index's scored links of an article, for the related report. */
+  List<RelatedLink> explain(Entry entry) {
+    return index.related(entry.article().source());
+  }
+
+  @Override
+  public Optional<Entry> byTitle(String title) {
+    return titles.match(title).flatMap(archive::bySource);
+  }
+}
