@@ -24,24 +24,24 @@ public final class Json {
   /** The value as compact JSON. */
   public static String write(Object value) {
     StringBuilder out = new StringBuilder(256);
-    value(out, value, -1);
+    value(out, value, 0, false);
     return out.toString();
   }
 
   /** The value as JSON indented by two spaces, ending with a line break. */
   public static String pretty(Object value) {
     StringBuilder out = new StringBuilder(1024);
-    value(out, value, 0);
+    value(out, value, 0, true);
     return out.append('\n').toString();
   }
 
-  private static void value(StringBuilder out, Object value, int depth) {
+  private static void value(StringBuilder out, Object value, int depth, boolean pretty) {
     if (value instanceof String s) {
       string(out, s);
     } else if (value instanceof Map<?, ?> map) {
-      object(out, map, depth);
+      object(out, map, depth, pretty);
     } else if (value instanceof List<?> list) {
-      array(out, list, depth);
+      array(out, list, depth, pretty);
     } else if (value instanceof Boolean b) {
       out.append(b.booleanValue());
     } else if (value instanceof Integer || value instanceof Long) {
@@ -52,7 +52,7 @@ public final class Json {
     }
   }
 
-  private static void object(StringBuilder out, Map<?, ?> map, int depth) {
+  private static void object(StringBuilder out, Map<?, ?> map, int depth, boolean pretty) {
     if (map.isEmpty()) {
       out.append("{}");
       return;
@@ -61,37 +61,37 @@ public final class Json {
     Iterator<? extends Map.Entry<?, ?>> it = map.entrySet().iterator();
     while (it.hasNext()) {
       Map.Entry<?, ?> e = it.next();
-      newline(out, depth + 1);
+      newline(out, depth + 1, pretty);
       string(out, (String) e.getKey());
-      out.append(depth < 0 ? ":" : ": ");
-      value(out, e.getValue(), depth < 0 ? -1 : depth + 1);
+      out.append(pretty ? ": " : ":");
+      value(out, e.getValue(), depth + 1, pretty);
       if (it.hasNext()) {
         out.append(',');
       }
     }
-    newline(out, depth);
+    newline(out, depth, pretty);
     out.append('}');
   }
 
-  private static void array(StringBuilder out, List<?> list, int depth) {
+  private static void array(StringBuilder out, List<?> list, int depth, boolean pretty) {
     if (list.isEmpty()) {
       out.append("[]");
       return;
     }
     out.append('[');
     for (int i = 0; i < list.size(); i++) {
-      newline(out, depth + 1);
-      value(out, list.get(i), depth < 0 ? -1 : depth + 1);
+      newline(out, depth + 1, pretty);
+      value(out, list.get(i), depth + 1, pretty);
       if (i < list.size() - 1) {
         out.append(',');
       }
     }
-    newline(out, depth);
+    newline(out, depth, pretty);
     out.append(']');
   }
 
-  private static void newline(StringBuilder out, int depth) {
-    if (depth >= 0) {
+  private static void newline(StringBuilder out, int depth, boolean pretty) {
+    if (pretty) {
       out.append('\n');
       out.append("  ".repeat(depth));
     }
