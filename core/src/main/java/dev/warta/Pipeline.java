@@ -6,6 +6,7 @@ import dev.warta.config.ConfigReader;
 
 import dev.warta.content.ContentLoader;
 import dev.warta.internal.SitePaths;
+import dev.warta.publish.GeneratedFiles;
 import dev.warta.publish.Output;
 import dev.warta.related.RelatedDocument;
 import dev.warta.related.RelatedIndex;
@@ -112,6 +113,8 @@ final class Pipeline {
       }
     });
     SiteRenderer renderer = SiteRenderer.create(siteDir, archive, loaded.links(), problems);
+    // feeds, sitemaps and robots.txt: made from the plan, written with the static files below
+    files.putAll(GeneratedFiles.of(archive, plan, renderer, statics.keySet(), problems));
     boolean failing = problems.stream().anyMatch(Problem::isError);
     Output output;
     try {

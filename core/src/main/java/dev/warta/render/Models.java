@@ -5,12 +5,16 @@ import dev.warta.archive.Archive;
 import dev.warta.archive.Entry;
 import dev.warta.content.Article;
 import dev.warta.content.Image;
+import dev.warta.internal.Json;
+import dev.warta.internal.Slugs;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Builds the data model templates receive: plain maps, lists and strings, so that every name a
@@ -22,6 +26,8 @@ final class Models {
   private final Labels labels;
   private final String basePath;
   private final Map<String, List<Map<String, Object>>> sectionsByLanguage;
+  /** Feed channels by the base URL of the list they follow. */
+  private final Map<String, FeedChannel> channels;
 
   Models(Archive archive, Labels labels) {
     this.archive = archive;
@@ -42,6 +48,11 @@ final class Models {
       sections.put(lang, List.copyOf(list));
     }
     this.sectionsByLanguage = Map.copyOf(sections);
+    Map<String, FeedChannel> byBase = new java.util.HashMap<>();
+    for (FeedChannel c : FeedChannel.of(archive)) {
+      byBase.putIfAbsent(c.base(), c);
+    }
+    this.channels = Map.copyOf(byBase);
   }
 
   /** A site-relative URL as the href to write: the base URL's path comes first. */
@@ -135,12 +146,18 @@ final class Models {
     m.put("isUpdated", a.isUpdated());
     m.put("tags", a.tags().stream().map(t -> Map.of("name", t, "url", href("/tag/" + dev.warta.internal.Slugs.termKey(t) + "/"))).toList());
     m.put("params", a.params());
-    m.put("canonical", a.canonical().isEmpty() ? absolute(e.url()) : absolute(a.canonical()));
+    String canonical = a.canonical().isEmpty() ? absolute(e.url()) : absolute(a.canonical());
+    m.put("canonical", canonical);
+    m.put("permalinkSelf", absolute(e.url()));
+    m.put("ogLocale", ogLocale(a.lang()));
+    a.image().ifPresent(i -> m.put("imageUrl", absolute(i.src())));
+    m.put("jsonLd", articleJsonLd(e, canonical));
     m.put("related", related.stream().map(this::summary).toList());
     List<Map<String, Object>> translations = new ArrayList<>();
     for (Entry t : archive.translations(e)) {
       translations.add(Map.of("lang", t.article().lang(), "url", href(t.url()), "permalink", absolute(t.url()), "title", t.article().title(),
-          "languageName", labels.of(t.article().lang()).getOrDefault("language.name", t.article().lang())));
+          "languageName", labels.of(t.article().lang()).getOrDefault("language.name", t.article().lang()),
+          "ogLocale", ogLocale(t.article().lang())));
     }
     m.put("translations", translations);
     archive.older(e).ifPresent(o -> m.put("older", summary(o)));
@@ -189,5 +206,166 @@ final class Models {
 
   static String pageUrl(Page.ListPage p, int n) {
     return n == 1 ? p.base() : p.base() + "page/" + n + "/";
+  }
+
+  /** The feed channel of the list whose first page is at {@code base}, if that list has feeds. */
+  Optional<FeedChannel> channel(String base) {
+    return Optional.ofNullable(channels.get(base));
+  }
+
+  /** The title of a channel's feeds, as feed readers list them. */
+  String feedTitle(FeedChannel c) {
+    return c.title(config.title(), labels.of(c.lang()).getOrDefault("language.name", c.lang()));
+  }
+
+  /**
+   * The {@code <link rel="alternate">} elements of a page: the feeds of the list it shows (when it
+   * has any), then the site feed of its language, each as RSS, Atom and JSON Feed.
+   */
+  List<Map<String, Object>> feedLinks(String lang, Optional<FeedChannel> own) {
+    List<FeedChannel> shown = new ArrayList<>();
+    own.ifPresent(shown::add);
+    channel(FeedChannel.homeBase(lang, config.language())).or(() -> channel("/"))
+        .filter(c -> !shown.contains(c)).ifPresent(shown::add);
+    List<Map<String, Object>> links = new ArrayList<>();
+    for (FeedChannel c : shown) {
+      String title = feedTitle(c);
+      links.add(Map.of("type", "application/rss+xml", "href", href(c.rss()), "title", title + " (RSS)"));
+      links.add(Map.of("type", "application/atom+xml", "href", href(c.atom()), "title", title + " (Atom)"));
+      links.add(Map.of("type", "application/feed+json", "href", href(c.json()), "title", title + " (JSON Feed)"));
+    }
+    return links;
+  }
+
+  /**
+   * The Open Graph locale of a language tag: {@code en-GB} gives {@code en_GB}; a bare language
+   * gets the country where most of its readers are, as Open Graph wants {@code ll_CC}.
+   */
+  static String ogLocale(String lang) {
+    Locale locale = Locale.forLanguageTag(lang);
+    String language = locale.getLanguage().isEmpty() ? lang : locale.getLanguage();
+    if (!locale.getCountry().isEmpty()) {
+      return language + "_" + locale.getCountry();
+    }
+    return switch (language) {
+      case "id" -> "id_ID";
+      case "en" -> "en_US";
+      case "ms" -> "ms_MY";
+      case "jv" -> "jv_ID";
+      default -> language;
+    };
+  }
+
+  private String publisherName() {
+    return config.publisher().name().isEmpty() ? config.title() : config.publisher().name();
+  }
+
+  private Map<String, Object> publisherLd() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("@type", "Organization");
+    p.put("name", publisherName());
+    p.put("url", absolute("/"));
+    if (!config.publisher().logo().isEmpty()) {
+      p.put("logo", Map.of("@type", "ImageObject", "url", absolute(config.publisher().logo())));
+    }
+    return p;
+  }
+
+  /** The absolute URL of an author's page, or empty when the name makes no page. */
+  private Optional<String> authorUrl(String name) {
+    String key = Slugs.termKey(name);
+    return key.isEmpty() ? Optional.empty() : Optional.of(absolute("/author/" + key + "/"));
+  }
+
+  /**
+   * An article's schema.org {@code NewsArticle} as JSON-LD. Written by {@link Json}, which escapes
+   * {@code <}, so the text can go into a {@code <script>} element unescaped.
+   */
+  String articleJsonLd(Entry e, String canonical) {
+    Article a = e.article();
+    Map<String, Object> ld = new LinkedHashMap<>();
+    ld.put("@context", "https://schema.org");
+    ld.put("@type", "NewsArticle");
+    ld.put("headline", a.title());
+    if (!a.summary().isEmpty()) {
+      ld.put("description", a.summary());
+    }
+    ld.put("datePublished", iso(a.date()));
+    ld.put("dateModified", iso(a.updated()));
+    List<Map<String, Object>> authors = new ArrayList<>();
+    for (String name : a.authors()) {
+      Map<String, Object> person = new LinkedHashMap<>();
+      person.put("@type", "Person");
+      person.put("name", name);
+      authorUrl(name).ifPresent(u -> person.put("url", u));
+      authors.add(person);
+    }
+    if (!authors.isEmpty()) {
+      ld.put("author", authors);
+    }
+    a.image().ifPresent(i -> ld.put("image", List.of(absolute(i.src()))));
+    ld.put("publisher", publisherLd());
+    ld.put("mainEntityOfPage", Map.of("@type", "WebPage", "@id", canonical));
+    ld.put("url", canonical);
+    ld.put("inLanguage", a.lang());
+    archive.sectionOf(e).ifPresent(t -> ld.put("articleSection", t.name()));
+    if (!a.tags().isEmpty()) {
+      ld.put("keywords", a.tags());
+    }
+    return Json.write(ld);
+  }
+
+  /**
+   * A list page's JSON-LD: the home page's first page is the {@code WebSite}; other list pages are
+   * a {@code CollectionPage} with a {@code BreadcrumbList} from the home page down to this page.
+   */
+  List<String> listJsonLd(Page.ListPage l, String heading, String title) {
+    String home = absolute(FeedChannel.homeBase(l.lang(), config.language()));
+    if (l.kind().equals("home") && l.number() == 1) {
+      Map<String, Object> site = new LinkedHashMap<>();
+      site.put("@context", "https://schema.org");
+      site.put("@type", "WebSite");
+      site.put("name", config.title());
+      if (!config.description().isEmpty()) {
+        site.put("description", config.description());
+      }
+      site.put("url", home);
+      site.put("inLanguage", l.lang());
+      site.put("publisher", publisherLd());
+      return List.of(Json.write(site));
+    }
+    Map<String, Object> page = new LinkedHashMap<>();
+    page.put("@context", "https://schema.org");
+    page.put("@type", "CollectionPage");
+    page.put("name", title.isEmpty() ? config.title() : title);
+    page.put("url", absolute(l.url()));
+    page.put("inLanguage", l.lang());
+    page.put("isPartOf", Map.of("@type", "WebSite", "name", config.title(), "url", home));
+    List<Map<String, Object>> crumbs = new ArrayList<>();
+    crumbs.add(crumb(1, labels.of(l.lang()).getOrDefault("home", "Home"), home));
+    if (!l.kind().equals("home")) {
+      crumbs.add(crumb(crumbs.size() + 1, heading, absolute(l.base())));
+    }
+    if (l.number() > 1) {
+      crumbs.add(crumb(crumbs.size() + 1, labels.of(l.lang()).getOrDefault("page", "Page") + " " + l.number(), absolute(l.url())));
+    }
+    Map<String, Object> breadcrumbs = new LinkedHashMap<>();
+    breadcrumbs.put("@context", "https://schema.org");
+    breadcrumbs.put("@type", "BreadcrumbList");
+    breadcrumbs.put("itemListElement", crumbs);
+    return List.of(Json.write(page), Json.write(breadcrumbs));
+  }
+
+  private static Map<String, Object> crumb(int position, String name, String url) {
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("@type", "ListItem");
+    c.put("position", position);
+    c.put("name", name);
+    c.put("item", url);
+    return c;
+  }
+
+  private static String iso(ZonedDateTime date) {
+    return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(date.withNano(0));
   }
 }

@@ -91,6 +91,7 @@ public final class SiteRenderer {
         body.linked().forEach(href -> linked.add(unhref(href)));
         model.put("article", models.article(a.entry(), body.html(), links.related(a.entry(), linked)));
         model.put("page", models.page("article", a.url(), article.title(), lang, article.summary()));
+        model.put("feeds", models.feedLinks(lang, archive.sectionOf(a.entry()).flatMap(t -> models.channel(t.url()))));
     } else if (page instanceof ListPage l) {
         lang = l.lang();
         Map<String, String> words = labels.of(lang);
@@ -106,12 +107,15 @@ public final class SiteRenderer {
         list.put("title", heading);
         list.put("items", l.items().stream().map(models::summary).toList());
         list.put("pager", models.pager(l));
-        list.put("feed", "");
+        Optional<FeedChannel> channel = models.channel(l.base()).filter(c -> c.kind().equals(l.kind()));
+        list.put("feed", channel.map(c -> models.href(c.rss())).orElse(""));
         model.put("list", list);
+        model.put("feeds", models.feedLinks(lang, channel));
         String title = l.kind().equals("home") && l.number() == 1 ? "" : heading;
         if (l.number() > 1) {
           title = heading + " – " + words.get("page") + " " + l.number();
         }
+        list.put("jsonLd", models.listJsonLd(l, heading, title));
         model.put("page", models.page(l.kind(), l.url(), title, lang, archive.config().description()));
     } else if (page instanceof TermsPage t) {
         Map<String, String> words = labels.of(lang);
@@ -125,6 +129,7 @@ public final class SiteRenderer {
         model.put("target", Map.of("url", models.href(r.target().url()), "permalink", models.absolute(r.target().url()), "title", r.target().article().title()));
         model.put("page", models.page("redirect", r.url(), r.target().article().title(), r.target().article().lang(), ""));
     }
+    model.putIfAbsent("feeds", models.feedLinks(lang, Optional.empty()));
     model.put("site", models.site(lang));
     model.put("labels", labels.of(lang));
     String html = templates.render(page.template(), model, problems, page.url());
@@ -171,6 +176,14 @@ public final class SiteRenderer {
   private String unhref(String href) {
     String base = models.href("/");
     return href.startsWith(base) ? "/" + href.substring(base.length()) : href;
+  }
+
+  /**
+   * An article's body as HTML, as its page shows it, for feeds with full content. Problems are not
+   * reported here: rendering the article's page reports the same ones.
+   */
+  public String articleHtml(Entry entry) {
+    return body(entry, new ArrayList<>()).html();
   }
 
   /** The absolute URL of a site-relative URL, for feeds and sitemaps. */

@@ -5,7 +5,10 @@ import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
+import freemarker.cache.ConditionalTemplateConfigurationFactory;
+import freemarker.cache.FileExtensionMatcher;
 import freemarker.core.ParseException;
+import freemarker.core.TemplateConfiguration;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
@@ -65,7 +68,14 @@ final class Templates {
     cfg.setTimeZone(TimeZone.getTimeZone("UTC"));
     cfg.setNumberFormat("computer");
     cfg.setBooleanFormat("c");
-    cfg.setRecognizeStandardFileExtensions(true);
+    // .ftlh templates get HtmlFormat rather than FreeMarker's HTML, which would let control
+    // characters through; the standard extension rule would override this choice, so it is off
+    cfg.setRecognizeStandardFileExtensions(false);
+    cfg.setRegisteredCustomOutputFormats(List.of(HtmlFormat.INSTANCE));
+    TemplateConfiguration html = new TemplateConfiguration();
+    html.setOutputFormat(HtmlFormat.INSTANCE);
+    html.setAutoEscapingPolicy(Configuration.ENABLE_IF_DEFAULT_AUTO_ESCAPING_POLICY);
+    cfg.setTemplateConfigurations(new ConditionalTemplateConfigurationFactory(new FileExtensionMatcher("ftlh"), html));
     cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
     cfg.setLogTemplateExceptions(false);
     cfg.setWrapUncheckedExceptions(true);
