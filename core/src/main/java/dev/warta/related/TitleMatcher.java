@@ -48,7 +48,7 @@ public final class TitleMatcher {
     for (int i = 0; i < keys.length; i++) {
       words[i] = words(sorted.get(keys[i]));
       exact.putIfAbsent(String.join(" ", words[i]), i); // keys ascend: the smallest key stays
-      for (String w : Set.of(words[i])) {
+      for (String w : new java.util.LinkedHashSet<>(java.util.Arrays.asList(words[i]))) { // a title may repeat a word
         lists.computeIfAbsent(w, k -> new ArrayList<>()).add(i);
       }
     }

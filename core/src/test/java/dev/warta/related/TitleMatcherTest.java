@@ -105,4 +105,10 @@ class TitleMatcherTest {
                 "/z/", "Menteri Keuangan Umumkan Paket Stimulus Ekonomis"));
     assertEquals(Optional.of("/z/"), m.match("Menteri Keuangan Umumkan Paket Stimulus Ekonomis"));
   }
+
+  @org.junit.jupiter.api.Test
+  void titlesThatRepeatAWordAreMatched() {
+    TitleMatcher m = TitleMatcher.of(java.util.Map.of("a.md", "Banjir, Banjir, dan Banjir Lagi", "b.md", "Harga Cabai"));
+    org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.of("a.md"), m.match("banjir banjir dan banjir lagi"));
+  }
 }
