@@ -115,6 +115,12 @@ final class Pipeline {
     SiteRenderer renderer = SiteRenderer.create(siteDir, archive, loaded.links(), problems);
     // feeds, sitemaps and robots.txt: made from the plan, written with the static files below
     files.putAll(GeneratedFiles.of(archive, plan, renderer, statics.keySet(), problems));
+    if (archive.config().related().report()) {
+      if (files.containsKey("/related.json")) {
+        problems.add(Problem.error("static/related.json", 0, 0, "the related report is written at /related.json; rename this file or turn related.report off"));
+      }
+      files.put("/related.json", () -> dev.warta.internal.Json.pretty(loaded.links().report()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
     boolean failing = problems.stream().anyMatch(Problem::isError);
     Output output;
     try {

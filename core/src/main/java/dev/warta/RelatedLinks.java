@@ -116,9 +116,35 @@ final class RelatedLinks implements SiteRenderer.Links {
     return out;
   }
 
-  /** The index's scored links of an article, for the related report. */
-  List<RelatedLink> explain(Entry entry) {
-    return index.related(entry.article().source());
+  /**
+   * The related report: for every article (by URL, in archive order) the index's links in order,
+   * each with its score and the parts it is made of, so an editor can see why.
+   */
+  Map<String, Object> report() {
+    Map<String, Object> report = new LinkedHashMap<>();
+    for (Entry e : archive.entries()) {
+      List<Object> links = new ArrayList<>();
+      for (RelatedLink link : index.related(e.article().source())) {
+        archive.bySource(link.key()).ifPresent(target -> {
+          Map<String, Object> parts = new LinkedHashMap<>();
+          parts.put("text", round(link.parts().text()));
+          parts.put("names", round(link.parts().names()));
+          parts.put("tags", round(link.parts().tags()));
+          parts.put("time", round(link.parts().time()));
+          Map<String, Object> item = new LinkedHashMap<>();
+          item.put("url", target.url());
+          item.put("score", round(link.score()));
+          item.put("parts", parts);
+          links.add(item);
+        });
+      }
+      report.put(e.url(), links);
+    }
+    return report;
+  }
+
+  private static java.math.BigDecimal round(double value) {
+    return java.math.BigDecimal.valueOf(value).setScale(2, java.math.RoundingMode.HALF_EVEN);
   }
 
   @Override

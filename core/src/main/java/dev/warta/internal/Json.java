@@ -46,6 +46,8 @@ public final class Json {
       out.append(b.booleanValue());
     } else if (value instanceof Integer || value instanceof Long) {
       out.append(((Number) value).longValue());
+    } else if (value instanceof java.math.BigDecimal d) {
+      out.append(d.toPlainString()); // exact and locale-free, unlike a double's text
     } else {
       // doubles and the like would need a locale-free, exact format; nothing needs them yet
       throw new IllegalArgumentException("cannot write as JSON: " + (value == null ? "null" : value.getClass().getName()));

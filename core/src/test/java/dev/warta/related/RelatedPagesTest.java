@@ -108,4 +108,27 @@ class RelatedPagesTest {
     var warnings = site.build().warnings().stream().map(Problem::toString).toList();
     assertEquals(List.of("content/nasional/rob-3.md:5:1: warning: 'related' names no article of this archive: 'tidak-ada'; use a slug such as harga-cabai-naik or a path such as ekonomi/harga-cabai.md"), warnings);
   }
+
+  @Test
+  void theReportExplainsEveryLink() throws Exception {
+    TestSite site = TestSite.of(dir, FLOODS);
+    site.site().set("related.report", "true").build();
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(site.text("related.json"));
+    assertEquals(List.of("/2023/03/pompa-baru-untuk-atasi-rob-di-semarang-utara/", "/2023/02/harga-cabai-rawit-naik-di-pasar-johar/",
+        "/2023/02/rob-kembali-genangi-tambak-lorok/", "/2023/01/banjir-rob-rendam-pesisir-semarang/"),
+        toList(json.fieldNames()));
+    var links = json.get("/2023/03/pompa-baru-untuk-atasi-rob-di-semarang-utara/");
+    assertEquals("/2023/02/rob-kembali-genangi-tambak-lorok/", links.get(0).get("url").asText());
+    var parts = links.get(0).get("parts");
+    double sum = parts.get("text").asDouble() + parts.get("names").asDouble() + parts.get("tags").asDouble() + parts.get("time").asDouble();
+    assertEquals(links.get(0).get("score").asDouble(), sum, 0.05, "the parts add up to the score");
+    assertTrue(links.get(0).get("score").asDouble() >= links.get(1).get("score").asDouble());
+    assertEquals(0, json.get("/2023/01/banjir-rob-rendam-pesisir-semarang/").size());
+  }
+
+  private static List<String> toList(java.util.Iterator<String> names) {
+    List<String> out = new java.util.ArrayList<>();
+    names.forEachRemaining(out::add);
+    return out;
+  }
 }
