@@ -8,4 +8,6 @@ assert new File(out, '.warta-output').isFile()
 String log = new File(basedir, 'build.log').getText('UTF-8')
 assert log.contains('Maven Stub Project (No POM)')
 assert log.contains('[INFO] Warta: 4 articles, ')
+assert new File(basedir, 'target/site/warta/index.html').isFile() : 'the default output, relative to the current folder'
+assert !new File(basedir, '${project.basedir}').exists()
 return true

@@ -136,6 +136,23 @@ abstract class AbstractWartaMojo extends AbstractMojo {
     return threads > 0 ? s.threads(threads) : s;
   }
 
+  /**
+   * A folder parameter as Maven gave it, repaired for runs without a project: Maven's stub project
+   * leaves {@code ${project.build.directory}} as the raw {@code ${project.basedir}/target}, which
+   * would otherwise become a folder literally named {@code ${project.basedir}}.
+   */
+  static File folder(File configured) {
+    String path = configured.getPath();
+    String raw = "${project.basedir}";
+    int at = path.indexOf(raw);
+    if (at < 0) {
+      return configured;
+    }
+    String before = path.substring(0, at);
+    String after = path.substring(at + raw.length());
+    return new File(before.isEmpty() ? "." : before, after.startsWith(File.separator) ? after.substring(1) : after);
+  }
+
   private static void put(Map<String, String> values, String name, Object value) {
     if (value != null) {
       values.put(name, value.toString());

@@ -41,6 +41,7 @@ public class BuildMojo extends AbstractWartaMojo {
       getLog().info("Skipping Warta build (warta.skip)");
       return;
     }
+    File output = folder(this.output);
     try {
       BuildResult result = site().output(output.toPath()).build();
       result.warnings().forEach(p -> getLog().warn(where(p)));

@@ -62,6 +62,7 @@ public class ServeMojo extends AbstractWartaMojo {
       getLog().info("Skipping Warta serve (warta.skip)");
       return;
     }
+    File serveOutput = folder(this.serveOutput);
     DevServer server;
     try {
       server = DevServer.start(serveOutput.toPath(), bind, port);
