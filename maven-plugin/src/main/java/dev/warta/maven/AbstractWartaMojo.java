@@ -7,6 +7,7 @@ import dev.warta.Site;
 import dev.warta.Warta;
 import java.io.File;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.maven.plugin.AbstractMojo;
@@ -135,6 +136,23 @@ abstract class AbstractWartaMojo extends AbstractMojo {
     return threads > 0 ? s.threads(threads) : s;
   }
 
+  /**
+   * A folder parameter as Maven gave it, repaired for runs without a project: Maven's stub project
+   * leaves {@code ${project.build.directory}} as the raw {@code ${project.basedir}/target}, which
+   * would otherwise become a folder literally named {@code ${project.basedir}}.
+   */
+  static File folder(File configured) {
+    String path = configured.getPath();
+    String raw = "${project.basedir}";
+    int at = path.indexOf(raw);
+    if (at < 0) {
+      return configured;
+    }
+    String before = path.substring(0, at);
+    String after = path.substring(at + raw.length());
+    return new File(before.isEmpty() ? "." : before, after.startsWith(File.separator) ? after.substring(1) : after);
+  }
+
   private static void put(Map<String, String> values, String name, Object value) {
     if (value != null) {
       values.put(name, value.toString());
@@ -143,22 +161,31 @@ abstract class AbstractWartaMojo extends AbstractMojo {
 
   /** Logs every problem on its own line, {@code file:line:col: message}, then fails the goal. */
   protected MojoFailureException failure(BuildException e) {
+    log(e.problems());
+    int errors = e.errors().size();
+    return new MojoFailureException(errors == 1 ? "Warta found 1 error in " + site : "Warta found " + errors + " errors in " + site);
+  }
+
+  /** Logs problems one per line: errors as errors, warnings as warnings. */
+  protected void log(List<Problem> problems) {
     Log log = getLog();
-    for (Problem p : e.problems()) {
+    for (Problem p : problems) {
       if (p.isError()) {
         log.error(where(p));
       } else {
         log.warn(where(p));
       }
     }
-    int errors = e.errors().size();
-    return new MojoFailureException(errors == 1 ? "Warta found 1 error in " + site : "Warta found " + errors + " errors in " + site);
   }
 
-  /** A problem as {@code path:line:col: message}, the path from the site folder so IDEs can open it. */
+  /**
+   * A problem as {@code path:line:col: severity: message}, the path being the file's in the site
+   * folder, so terminals and IDEs can open it. Problems about no file, or about a file of the
+   * embedded theme, are printed as they are.
+   */
   protected String where(Problem p) {
     String text = p.toString();
-    if (p.file().isEmpty() || p.file().startsWith("(") || p.file().startsWith("warta.")) {
+    if (p.file().isEmpty() || !new File(site, p.file()).exists()) {
       return text;
     }
     return new File(site, p.file()).getPath() + text.substring(p.file().length());

@@ -29,6 +29,8 @@ public class BuildMojo extends AbstractWartaMojo {
   /**
    * The output folder, replaced whole at each build. The default is a folder of its own inside the
    * Maven site's output, so {@code mvn site} publishes the archive at {@code target/site/warta/}.
+   * Warta marks the folder with a {@code .warta-output} file and refuses a non-empty folder without
+   * it: never point this at {@code target/site} itself.
    */
   @Parameter(property = "warta.output", defaultValue = "${project.build.directory}/site/warta")
   private File output;
@@ -39,6 +41,7 @@ public class BuildMojo extends AbstractWartaMojo {
       getLog().info("Skipping Warta build (warta.skip)");
       return;
     }
+    File output = folder(this.output);
     try {
       BuildResult result = site().output(output.toPath()).build();
       result.warnings().forEach(p -> getLog().warn(where(p)));

@@ -11,6 +11,12 @@ import org.apache.maven.plugins.annotations.Mojo;
  * Validates the archive without writing anything: settings, front matter, internal links, read
  * also lines, templates. Fails on errors and prints warnings, each as {@code file:line:col:
  * message}: suitable for CI and pre-commit hooks.
+ *
+ * <p>Bound to the {@code verify} phase when declared in an execution. It also runs without a
+ * project: {@code mvn dev.warta:warta-maven-plugin:VERSION:check -Dwarta.site=DIR}.
+ *
+ * <p>Settings: a value in the pom's {@code <configuration>} wins over a {@code -Dwarta.*} property,
+ * which wins over {@code warta.yml}, which wins over Warta's defaults.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, requiresProject = false, threadSafe = true)
 public class CheckMojo extends AbstractWartaMojo {

@@ -1,0 +1,23 @@
+// warta:build in a project: the archive is in target/site/warta, with every published article.
+File out = new File(basedir, 'target/site/warta')
+assert new File(out, '.warta-output').isFile() : 'the output folder carries Warta\'s marker'
+String home = new File(out, 'index.html').getText('UTF-8')
+assert home.contains('<title>Kabar Lembah</title>')
+
+def titles = ['Jembatan Gantung Baru Hubungkan Dua Desa', 'Pasar Pagi Karanganyar Dibuka Kembali', 'Harga Gabah Petani Naik Menjelang Panen Raya']
+def pages = []
+out.eachFileRecurse { if (it.name == 'index.html') pages << it.getText('UTF-8') }
+titles.each { title ->
+  assert home.contains(title) : "the home page lists ${title}"
+  assert pages.any { it.contains("<title>${title} · Kabar Lembah</title>") } : "an article page for ${title}"
+}
+assert !pages.any { it.contains('Koperasi Desa Rencanakan Lumbung Bersama') } : 'drafts stay out unless asked for'
+assert !pages.any { it.contains('<script') } : 'the built site holds no JavaScript'
+
+String log = new File(basedir, 'build.log').getText('UTF-8')
+assert log =~ /\[INFO\] load +3 in /
+assert log.contains('[INFO] Warta: 3 articles, ')
+assert log =~ /files written, \d+ unchanged, \d+ warnings? in [0-9.]+ s \(load /
+String file = new File(basedir, 'src/site/warta/content/ekonomi/harga-gabah.md').canonicalFile.path
+assert log.readLines().any { it.startsWith("[WARNING] ${file}:8:") && it.contains(': warning: ') } : 'the unresolved Baca juga line, as file:line:col'
+return true
