@@ -59,8 +59,14 @@ final class Pipeline {
   /** The loaded archive and what rendering needs to link its articles. */
   record Loaded(SiteConfig config, Archive archive, RelatedLinks links) {}
 
+  /**
+   * Related lists are computed with a few more links than shown, so that dropping the articles a
+   * body already links to still leaves a full list without a second, slower query.
+   */
+  static final int SPARE_LINKS = 5;
+
   private static RelatedSettings relatedSettings(SiteConfig.Related r) {
-    return new RelatedSettings(r.count(), r.minScore(), r.allowNewer(), r.textWeight(), r.namesWeight(), r.tagsWeight(),
+    return new RelatedSettings(r.count() + SPARE_LINKS, r.minScore(), r.allowNewer(), r.textWeight(), r.namesWeight(), r.tagsWeight(),
         r.sectionWeight(), r.timeWeight(), r.halfLifeDays());
   }
 

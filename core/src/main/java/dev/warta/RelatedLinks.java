@@ -108,9 +108,13 @@ final class RelatedLinks implements SiteRenderer.Links {
     return out;
   }
 
+  /**
+   * The index's best matches, at most the precomputed count plus spares: a body that links to more
+   * related articles than that gets a shorter list rather than a slow query per page.
+   */
   private List<Entry> ranked(Entry entry, int n) {
     List<Entry> out = new ArrayList<>();
-    for (RelatedLink link : index.related(entry.article().source(), n)) {
+    for (RelatedLink link : index.related(entry.article().source(), Math.min(n, count + Pipeline.SPARE_LINKS))) {
       archive.bySource(link.key()).ifPresent(out::add);
     }
     return out;
@@ -124,7 +128,7 @@ final class RelatedLinks implements SiteRenderer.Links {
     Map<String, Object> report = new LinkedHashMap<>();
     for (Entry e : archive.entries()) {
       List<Object> links = new ArrayList<>();
-      for (RelatedLink link : index.related(e.article().source())) {
+      for (RelatedLink link : index.related(e.article().source(), count)) {
         archive.bySource(link.key()).ifPresent(target -> {
           Map<String, Object> parts = new LinkedHashMap<>();
           parts.put("text", round(link.parts().text()));

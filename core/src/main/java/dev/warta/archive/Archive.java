@@ -42,6 +42,7 @@ public final class Archive {
   private final Map<String, List<Entry>> translations;
   private final Map<String, Term> sectionOf;
   private final Map<String, List<Entry>> byLanguage;
+  private final List<String> languages;
 
   private Archive(SiteConfig config, List<Entry> entries) {
     this.config = config;
@@ -62,6 +63,9 @@ public final class Archive {
     }
     languages.replaceAll((k, v) -> List.copyOf(v));
     this.byLanguage = Map.copyOf(languages);
+    this.languages = languages.keySet().stream()
+        .sorted(Comparator.comparing((String l) -> !l.equals(config.language())).thenComparing(Comparator.naturalOrder()))
+        .toList();
     this.bySource = Map.copyOf(sources);
     this.bySlug = Map.copyOf(slugs);
     this.translations = Map.copyOf(keys);
@@ -163,11 +167,7 @@ public final class Archive {
 
   /** The languages of the archive's articles, the site's own first, then alphabetical. */
   public List<String> languages() {
-    return entries.stream()
-        .map(e -> e.article().lang())
-        .distinct()
-        .sorted(Comparator.comparing((String l) -> !l.equals(config.language())).thenComparing(Comparator.naturalOrder()))
-        .toList();
+    return languages;
   }
 
   /** An article by its source path, e.g. {@code content/ekonomi/harga-cabai.md}. */
