@@ -60,7 +60,11 @@ public final class Json {
       return;
     }
     out.append('{');
-    Iterator<? extends Map.Entry<?, ?>> it = map.entrySet().iterator();
+    // a map with an order of its own keeps it; any other (Map.of's order changes from run to run)
+    // is written sorted by key, so the same value always gives the same bytes
+    Map<?, ?> ordered = map instanceof java.util.LinkedHashMap<?, ?> || map instanceof java.util.SortedMap<?, ?>
+        ? map : new java.util.TreeMap<>(map);
+    Iterator<? extends Map.Entry<?, ?>> it = ordered.entrySet().iterator();
     while (it.hasNext()) {
       Map.Entry<?, ?> e = it.next();
       newline(out, depth + 1, pretty);

@@ -83,6 +83,8 @@ final class Templates {
     cfg.setAPIBuiltinEnabled(false);
     cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
     cfg.setLocalizedLookup(false);
+    // templates do not change during a build: never re-check their files (a synchronised look-up per page)
+    cfg.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
     cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
     return new Templates(cfg, own);
   }
