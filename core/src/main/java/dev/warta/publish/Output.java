@@ -44,6 +44,7 @@ public final class Output implements AutoCloseable {
   private final Path old;
   private final boolean discard;
   private final Set<String> written = ConcurrentHashMap.newKeySet();
+  private final Set<Path> folders = ConcurrentHashMap.newKeySet();
   private final AtomicInteger changed = new AtomicInteger();
   private final AtomicInteger unchanged = new AtomicInteger();
   private boolean committed;
@@ -125,12 +126,23 @@ public final class Output implements AutoCloseable {
     }
     Path previous = output.resolve(key);
     try {
-      Files.createDirectories(target.getParent());
+      Path parent = target.getParent();
+      if (!folders.contains(parent)) {
+        // a folder holds many files: create it once rather than ask the disk for each file
+        Files.createDirectories(parent);
+        folders.add(parent);
+      }
       if (sameBytes(previous, bytes)) {
         keep(previous, target);
         unchanged.incrementAndGet();
       } else {
-        Files.write(target, bytes);
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(target,
+            java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
+          java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+          while (buffer.hasRemaining()) {
+            channel.write(buffer);
+          }
+        }
         changed.incrementAndGet();
       }
     } catch (IOException e) {

@@ -26,10 +26,13 @@ final class Models {
   private final Labels labels;
   private final String basePath;
   private final Map<String, List<Map<String, Object>>> sectionsByLanguage;
+  private final Map<String, Map<String, Object>> sites = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicReferenceArray<Map<String, Object>> summaries;
   /** Feed channels by the base URL of the list they follow. */
   private final Map<String, FeedChannel> channels;
 
   Models(Archive archive, Labels labels) {
+    this.summaries = new java.util.concurrent.atomic.AtomicReferenceArray<>(archive.entries().size());
     this.archive = archive;
     this.config = archive.config();
     this.labels = labels;
@@ -72,7 +75,12 @@ final class Models {
     return base + url.substring(1);
   }
 
+  /** The site model of a language: the same for every page, so built once. */
   Map<String, Object> site(String lang) {
+    return sites.computeIfAbsent(lang, this::buildSite);
+  }
+
+  private Map<String, Object> buildSite(String lang) {
     Map<String, Object> site = new LinkedHashMap<>();
     site.put("title", config.title());
     site.put("description", config.description());
@@ -93,7 +101,7 @@ final class Models {
     site.put("links", Map.of("sections", href("/section/"), "tags", href("/tag/"), "authors", href("/author/"), "archive", href("/archive/")));
     site.put("year", config.buildTime().atZone(config.timeZone()).getYear());
     site.put("generator", "Warta");
-    return site;
+    return java.util.Collections.unmodifiableMap(site);
   }
 
   Map<String, Object> page(String kind, String url, String title, String lang, String description) {
@@ -118,7 +126,21 @@ final class Models {
   }
 
   /** What lists, related sections and neighbours show of an article. */
+  /**
+   * What lists, related sections and neighbours show of an article. An article appears on a
+   * dozen pages (lists, related sections, neighbours), so its summary is built once and shared;
+   * it is small metadata, never the body.
+   */
   Map<String, Object> summary(Entry e) {
+    Map<String, Object> s = summaries.get(e.index());
+    if (s == null) {
+      s = java.util.Collections.unmodifiableMap(buildSummary(e));
+      summaries.compareAndSet(e.index(), null, s);
+    }
+    return s;
+  }
+
+  private Map<String, Object> buildSummary(Entry e) {
     Article a = e.article();
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("title", a.title());
@@ -140,7 +162,7 @@ final class Models {
   /** An article page's own model, with its rendered body. */
   Map<String, Object> article(Entry e, String contentHtml, List<Entry> related) {
     Article a = e.article();
-    Map<String, Object> m = summary(e);
+    Map<String, Object> m = new LinkedHashMap<>(summary(e));
     m.put("content", contentHtml);
     m.put("updated", date(a.updated(), a.lang()));
     m.put("isUpdated", a.isUpdated());
