@@ -377,6 +377,21 @@ public final class RelatedIndex {
    * depends on the order of the calls.
    */
   public static final class Builder {
+    private static final int LEDE_CHARS = 3000;
+
+    /**
+     * The start of a body: news puts what a story is about first, so the first few thousand
+     * characters relate articles as well as the whole text (measured on the benchmark corpus),
+     * at a fraction of the analysis time for long articles.
+     */
+    private static String lede(String text) {
+      if (text.length() <= LEDE_CHARS) {
+        return text;
+      }
+      int cut = text.lastIndexOf(' ', LEDE_CHARS);
+      return text.substring(0, cut > LEDE_CHARS / 2 ? cut : LEDE_CHARS);
+    }
+
     private final RelatedSettings settings;
     private final Tuning tuning;
     private final Map<String, Doc> docs = new ConcurrentHashMap<>();
@@ -398,7 +413,7 @@ public final class RelatedIndex {
      */
     public Builder add(RelatedDocument doc) {
       Analyzer analyzer = Terms.analyzer(doc.lang());
-      String body = PlainText.stripMarkdown(doc.text());
+      String body = PlainText.stripMarkdown(lede(doc.text()));
       Map<String, float[]> termCounts = new HashMap<>();
       float length = Terms.count(analyzer, doc.title(), tuning.titleBoost(), termCounts);
       length += Terms.count(analyzer, body, 1f, termCounts);

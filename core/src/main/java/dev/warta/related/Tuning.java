@@ -31,7 +31,7 @@ record Tuning(
   }
 
   static Tuning defaults() {
-    return new Tuning(TextModel.TFIDF_COSINE, 3f, 64, 25, 60, 500, 0.1);
+    return new Tuning(TextModel.TFIDF_COSINE, 3f, 64, 20, 40, 200, 0.1);
   }
 
   Tuning withPostingsPerTerm(int other) {
