@@ -197,7 +197,34 @@ public final class Output implements AutoCloseable {
     }
     move(staging, output);
     committed = true;
-    delete(old);
+    deleteInParallel(old);
+  }
+
+  /**
+   * Deletes the previous site, its top-level folders in parallel: removing 100,000 pages is disk
+   * metadata work that two threads finish in about half the time. Whatever is left by a crash here
+   * is removed by the next build's {@link #recover}.
+   */
+  private static void deleteInParallel(Path dir) throws IOException {
+    if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    java.util.List<Path> children;
+    try (var list = Files.list(dir)) {
+      children = list.toList();
+    }
+    try {
+      children.parallelStream().forEach(child -> {
+        try {
+          delete(child);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    delete(dir);
   }
 
   private static void move(Path from, Path to) throws IOException {
