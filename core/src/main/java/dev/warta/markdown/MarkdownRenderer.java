@@ -132,7 +132,9 @@ public final class MarkdownRenderer {
     String html = renderer.render(document);
     if (rawHtml == RawHtml.SANITIZE && hasRawHtml(document)) {
       OutputSettings settings = new OutputSettings().prettyPrint(false).charset("UTF-8");
-      html = Jsoup.clean(html, "", safelist, settings);
+      // a base URI lets jsoup resolve relative links to check their scheme; preserveRelativeLinks
+      // then keeps them as written (with "" every relative href and src was dropped)
+      html = Jsoup.clean(html, "https://relative.invalid/", safelist, settings);
     }
     return new Rendered(html, List.copyOf(linked), List.copyOf(problems));
   }
