@@ -160,6 +160,13 @@ final class Pipeline {
         throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
       } finally {
         pool.shutdown();
+        // after a failed write the stream's other tasks still run: they must end before close()
+        // deletes the staging folder, or they create folders in it again and leave it behind
+        try {
+          pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
       }
       problems.addAll(rendered.problems);
       finish("render", plan.pages().size() + files.size(), start);

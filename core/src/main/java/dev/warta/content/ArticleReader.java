@@ -31,6 +31,9 @@ final class ArticleReader {
   /** Hugo's language suffix: {@code berita.en.md}. */
   private static final Pattern LANG_SUFFIX = Pattern.compile(".+\\.([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?)\\.(?:md|markdown)");
 
+  /** A URL's scheme: text before a ':' that comes before any '/', '?' or '#'. */
+  private static final Pattern URL_SCHEME = Pattern.compile("([^/?#:]*):");
+
   private static final int SUMMARY_LIMIT = 320;
   private static final int MAX_TAGS = 100;
 
@@ -296,7 +299,7 @@ final class ArticleReader {
       }
       Node node = t.getValueNode();
       if (node instanceof ScalarNode) {
-        return yaml.string(node, "image").map(String::strip).filter(s -> !s.isEmpty()).map(src -> new Image(src, "", "", ""));
+        return yaml.string(node, "image").map(String::strip).filter(s -> !s.isEmpty()).filter(src -> safeImage(yaml, node, src)).map(src -> new Image(src, "", "", ""));
       }
       if (node instanceof MappingNode mapping) {
         Map<String, NodeTuple> parts = yaml.entries(mapping);
@@ -317,11 +320,30 @@ final class ArticleReader {
           yaml.error(node, "'image' needs 'src', the image's URL");
           return Optional.empty();
         }
+        if (!safeImage(yaml, parts.get("src").getValueNode(), src)) {
+          return Optional.empty();
+        }
         return Optional.of(new Image(src, values.getOrDefault("alt", ""), values.getOrDefault("caption", ""), values.getOrDefault("credit", "")));
       }
       yaml.error(node, "'image' must be a URL or a map with src, alt, caption and credit");
       return Optional.empty();
     }
+  }
+
+  /**
+   * Whether an image URL is a path or an http(s) URL, reporting it otherwise: the theme puts it in
+   * {@code src} and {@code og:image}, where a {@code javascript:} or {@code data:} URL must never land.
+   * Blanks and control characters are ignored as browsers ignore them ({@code java\tscript:}).
+   */
+  private static boolean safeImage(YamlReader yaml, Node node, String src) {
+    String compact = src.codePoints().filter(c -> c > 0x20 && !(c >= 0x7f && c <= 0x9f))
+        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    Matcher scheme = URL_SCHEME.matcher(compact);
+    if (!scheme.lookingAt() || scheme.group(1).equalsIgnoreCase("http") || scheme.group(1).equalsIgnoreCase("https")) {
+      return true;
+    }
+    yaml.error(node, "'image' must be an http(s) URL or a path, found '" + src + "'");
+    return false;
   }
 
   static Set<String> knownKeys() {

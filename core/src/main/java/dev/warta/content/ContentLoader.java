@@ -3,6 +3,7 @@ package dev.warta.content;
 import dev.warta.Problem;
 import dev.warta.SiteConfig;
 import dev.warta.internal.TextFiles;
+import dev.warta.markdown.MarkdownRenderer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
@@ -119,6 +120,10 @@ public final class ContentLoader {
       return reader.read(source, file, text);
     } catch (CharacterCodingException e) {
       return failed(source, "the file is not valid UTF-8 text; save it as UTF-8 (or remove it if it is not an article)");
+    } catch (StackOverflowError e) {
+      // flexmark and regular expressions recurse per nesting level: thousands of '*' or '[' in a row
+      // must fail this file, not the whole build with an unexplained error
+      return failed(source, MarkdownRenderer.TOO_DEEP);
     } catch (IOException e) {
       return failed(source, "cannot read the file: " + e.getMessage());
     }

@@ -120,8 +120,20 @@ public final class MarkdownRenderer {
    */
   public record Rendered(String html, List<String> linked, List<Problem> problems) {}
 
-  /** Renders one body. */
+  /** The error for a body nested so deeply that parsing or rendering it overflows the stack. */
+  public static final String TOO_DEEP =
+      "the Markdown is nested too deeply to read (thousands of '>', list markers, '*' or '[' in a row?); flatten it";
+
+  /** Renders one body; one nested too deeply for flexmark's recursion renders as nothing, with an error. */
   public Rendered render(Request request, Resolver resolver) {
+    try {
+      return renderTree(request, resolver);
+    } catch (StackOverflowError e) {
+      return new Rendered("", List.of(), List.of(Problem.error(request.source(), request.bodyLine(), 1, TOO_DEEP)));
+    }
+  }
+
+  private Rendered renderTree(Request request, Resolver resolver) {
     List<Problem> problems = new ArrayList<>();
     Set<String> linked = new LinkedHashSet<>();
     Document document = Flexmark.PARSER.parse(request.markdown());
@@ -132,7 +144,9 @@ public final class MarkdownRenderer {
     String html = renderer.render(document);
     if (rawHtml == RawHtml.SANITIZE && hasRawHtml(document)) {
       OutputSettings settings = new OutputSettings().prettyPrint(false).charset("UTF-8");
-      html = Jsoup.clean(html, "", safelist, settings);
+      // a base URI lets jsoup resolve relative links to check their scheme; preserveRelativeLinks
+      // then keeps them as written (with "" every relative href and src was dropped)
+      html = Jsoup.clean(html, "https://relative.invalid/", safelist, settings);
     }
     return new Rendered(html, List.copyOf(linked), List.copyOf(problems));
   }

@@ -88,6 +88,16 @@ public final class StaticFiles {
     } catch (IOException e) {
       problems.add(Problem.error("static", 0, 0, "cannot list the folder: " + e.getMessage()));
     }
+    // Linux keeps Logo.png and logo.png (or café in NFC and NFD) apart, but the site would lose one
+    // of them on a macOS or Windows disk or behind a case-insensitive server: checked in path order
+    Map<String, String> byKey = new java.util.HashMap<>();
+    for (String url : files.keySet()) {
+      String first = byKey.putIfAbsent(SitePaths.collisionKey(url), url);
+      if (first != null) {
+        problems.add(Problem.error("static" + url, 0, 0, "this file and static" + first
+            + " have paths that differ only in case or Unicode form; they would be one file on macOS and Windows disks, rename one"));
+      }
+    }
     return files;
   }
 

@@ -116,4 +116,32 @@ class OutputTest {
     assertTrue(e.problems().get(0).message().endsWith("; the previous output is left as it was"), e.problems().get(0).message());
     assertEquals(before, snapshot(site.output()));
   }
+  /** Writes that fail midway, with the previous site in place: whatever fails, it stays as it was. */
+  private void assertWriteFailureKeepsTheOldSite(String change, String messageStart) throws IOException {
+    TestSite site = TestSite.of(dir, SITE);
+    site.build();
+    Map<String, String> before = snapshot(site.output());
+    site.write(change);
+    List<Problem> problems = site.failingBuild();
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(problems.get(0).message().startsWith(messageStart), problems.get(0).message());
+    assertTrue(problems.get(0).message().endsWith("; the previous output is left as it was"), problems.get(0).message());
+    assertEquals(before, snapshot(site.output()));
+    try (Stream<Path> siblings = Files.list(dir)) {
+      assertEquals(List.of("public", "site"), siblings.map(p -> p.getFileName().toString()).sorted().toList(), "no staging folder left behind");
+    }
+  }
+
+  @Test
+  void anAliasTooLongForTheDiskLeavesTheOldSite() throws IOException {
+    // a valid URL segment, but 400 bytes: no Linux, macOS or Windows disk takes a name over 255
+    assertWriteFailureKeepsTheOldSite("-- content/c.md --\n---\ntitle: Tiga\ndate: 2023-01-03\naliases: [/lama/" + "é".repeat(200) + "/]\n---\nBaru.\n",
+        "cannot write the site: cannot write lama/" + "é".repeat(200) + "/index.html: ");
+  }
+
+  @Test
+  void aFailureWhenTheSiteIsCompleteLeavesTheOldSite() throws IOException {
+    // a static folder where the marker file goes: every page is written, then the commit fails
+    assertWriteFailureKeepsTheOldSite("-- static/.warta-output/x.txt --\nx\n", "cannot publish the site: ");
+  }
 }

@@ -83,4 +83,38 @@ class TraversalTest {
       assertEquals(List.of(), everythingOutsideOutput());
     }
   }
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8})
+  void jekyllRedirectFrom(int trick) throws IOException {
+    assertRefused("-- content/a.md --\n---\ntitle: A\ndate: 2023-01-01\nredirect_from: \"" + TRICKS.get(trick) + "\"\n---\nIsi.\n", "content/a.md");
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8})
+  void frontMatterPermalinkAndUrlKeysAreNotPaths(int trick) throws IOException {
+    // Hugo's url and Jekyll's permalink are read as params only: the page stays at the site's permalink
+    TestSite site = TestSite.of(dir, "-- content/a.md --\n---\ntitle: A\ndate: 2023-01-01\npermalink: \"" + TRICKS.get(trick) + "\"\nurl: \""
+        + TRICKS.get(trick) + "\"\n---\nIsi.\n");
+    site.build();
+    assertTrue(site.has("2023/01/a/index.html"));
+    assertEquals(List.of(), everythingOutsideOutput());
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8})
+  void categoriesAndTagsAreSluggedSoTheyStayInside(int trick) throws IOException {
+    TestSite site = TestSite.of(dir, "-- warta.yml --\npermalink: /:section/:slug/\nfeeds: { tags: true, sections: true }\n-- content/a.md --\n---\ntitle: A\n"
+        + "date: 2023-01-01\ncategories: [\"" + TRICKS.get(trick) + "\"]\ntags: [\"" + TRICKS.get(trick) + "\"]\nauthors: [\"" + TRICKS.get(trick) + "\"]\n---\nIsi.\n");
+    site.build();
+    assertEquals(List.of(), everythingOutsideOutput());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"%2e%2e", "%252e%252e", "a%5c..%5c..", "%00"})
+  void staticFolderNamesThatDecodeToTricksAreErrors(String folder) throws IOException {
+    TestSite site = TestSite.of(dir, "-- content/a.md --\n---\ntitle: A\ndate: 2023-01-01\n---\nIsi.\n");
+    Files.createDirectories(site.dir().resolve("static").resolve(folder));
+    Files.writeString(site.dir().resolve("static").resolve(folder).resolve("x.txt"), "x");
+    assertRefused("", "static/" + folder + "/x.txt");
+  }
 }

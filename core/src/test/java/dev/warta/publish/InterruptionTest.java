@@ -1,0 +1,145 @@
+package dev.warta.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.warta.Warta;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A build killed at any moment (SIGKILL: no finally block runs) leaves the output folder, once
+ * {@link Output#recover} has run (as the next build does first), byte for byte either the old site or
+ * the new one.
+ */
+class InterruptionTest {
+  @TempDir Path dir;
+
+  private static final int ARTICLES = 300;
+  private static final int KILLS = 10;
+
+  /** Version A or B of a site of {@link #ARTICLES} generated articles: B changes, adds and removes some. */
+  private static Path site(Path root, char version) throws IOException {
+    Path content = Files.createDirectories(root.resolve("content"));
+    Files.writeString(root.resolve("warta.yml"), "title: Arsip " + version + "\nbaseUrl: https://news.example.org/\ntimeZone: Asia/Jakarta\n");
+    String[] sections = {"ekonomi", "politik", "olahraga", "budaya"};
+    for (int i = 0; i < ARTICLES + (version == 'B' ? 20 : 0); i++) {
+      if (version == 'B' && i % 50 == 7) {
+        continue; // removed in B
+      }
+      String section = sections[i % sections.length];
+      String body = ("Paragraf " + i + " tentang " + section + (version == 'B' && i % 3 == 0 ? " yang diperbarui" : "") + ". ").repeat(5);
+      Files.createDirectories(content.resolve(section));
+      Files.writeString(content.resolve(section + "/berita-" + i + ".md"), "---\ntitle: Berita " + section + " nomor " + i + "\ndate: 2025-0"
+          + (1 + i % 6) + "-" + String.format("%02d", 1 + i % 28) + "T08:00:00+07:00\ntags: [" + section + ", topik" + (i % 17) + "]\n---\n"
+          + body + "\n\n" + body + "\n");
+    }
+    return root;
+  }
+
+  private static void build(Path site, Path output) {
+    Warta.site(site).output(output).buildTime(Instant.parse("2025-06-30T05:00:00Z")).build();
+  }
+
+  /** Replaces {@code to} with a copy of {@code from}: quicker than building A again. */
+  private static void restore(Path from, Path to) throws IOException {
+    Output.delete(to);
+    try (java.util.stream.Stream<Path> walk = Files.walk(from)) {
+      for (Path p : walk.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+  }
+
+  private Process child(Path site, Path output) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    // C1 only: a short-lived JVM starts and builds faster so, and the kills cost less time
+    return new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), KilledBuildMain.class.getName(), site.toString(), output.toString())
+        .redirectErrorStream(true).start();
+  }
+
+  /** Waits for the child's "building" line; returns the reader for the rest. */
+  private static BufferedReader started(Process p) throws IOException {
+    BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    assertEquals("building", out.readLine());
+    return out;
+  }
+
+  @Test
+  void aBuildKilledAtAnyMomentLeavesTheOldSiteOrTheNewOne() throws Exception {
+    Path a = site(dir.resolve("a"), 'A');
+    Path b = site(dir.resolve("b"), 'B');
+    Path output = dir.resolve("out/public");
+
+    // the two sites as complete builds make them; and how long a build of B takes in a child JVM
+    Path expectedB = dir.resolve("expected/public");
+    Process full = child(b, expectedB);
+    BufferedReader fullOut = started(full);
+    long start = System.nanoTime();
+    assertTrue(full.waitFor(120, TimeUnit.SECONDS), "the build finishes");
+    long duration = (System.nanoTime() - start) / 1_000_000;
+    List<String> lines = new ArrayList<>();
+    fullOut.lines().forEach(lines::add);
+    assertEquals(List.of("stage load", "stage index", "stage related", "stage render", "stage publish", "built"), lines);
+    assertEquals(0, full.exitValue());
+    Map<String, String> siteB = OutputTest.snapshot(expectedB);
+    build(a, output);
+    Map<String, String> siteA = OutputTest.snapshot(output);
+    Path savedA = dir.resolve("saved/public");
+    restore(output, savedA);
+    assertNotEquals(siteA, siteB);
+
+    Random random = new Random(20251127L);
+    List<String> outcomes = new ArrayList<>();
+    for (int i = 0; i < KILLS; i++) {
+      Process p = child(b, output);
+      BufferedReader out = started(p);
+      long delay;
+      String when;
+      if (i % 2 == 0) {
+        delay = (long) (random.nextDouble() * duration);
+        when = delay + " ms";
+      } else {
+        // aimed at the swap: a few milliseconds into the publish stage
+        for (String line = out.readLine(); line != null && !line.equals("stage publish"); line = out.readLine()) {
+          // the earlier stages
+        }
+        delay = random.nextInt(12);
+        when = "publish+" + delay + " ms";
+      }
+      Thread.sleep(delay);
+      p.destroyForcibly();
+      assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+      Output.recover(output);
+      Map<String, String> now = OutputTest.snapshot(output);
+      String outcome = now.equals(siteA) ? "A" : now.equals(siteB) ? "B" : "neither";
+      outcomes.add(when + ": " + outcome);
+      assertTrue(!outcome.equals("neither"), "after a kill at " + when + " (a build takes " + duration + " ms) the output is neither site: " + outcomes);
+      if (outcome.equals("B")) {
+        restore(savedA, output); // back to A for the next kill
+        assertEquals(siteA, OutputTest.snapshot(output));
+      }
+    }
+    // and the next build after a kill completes normally
+    build(b, output);
+    assertEquals(siteB, OutputTest.snapshot(output));
+  }
+}
