@@ -232,7 +232,9 @@ class MutatedArticlesProperties {
       readAlso: { id: [Baca juga], en: [Read also] }
       """;
 
-  @Property(tries = 200, shrinking = ShrinkingMode.BOUNDED, edgeCases = EdgeCasesMode.NONE)
+  // Fixed seeds keep CI reproducible: the same 800 cases on every machine. To explore new cases,
+  // remove a seed locally (thousands of tries found nothing more when this was written).
+  @Property(tries = 200, seed = "20261127", shrinking = ShrinkingMode.BOUNDED, edgeCases = EdgeCasesMode.NONE)
   void mutatedArticlesBuildOrExplainWhy(@ForAll @IntRange(min = 0, max = 2) int base,
       @ForAll @Size(min = 1, max = 4) List<@net.jqwik.api.From("mutation") Mutation> mutations,
       @ForAll("byteMutations") List<ByteMutation> bytes) {
@@ -249,7 +251,7 @@ class MutatedArticlesProperties {
     assertBuildsOrExplains(site, Set.of("content/ekonomi/cabai.md", "content/politik/pemilu.md"));
   }
 
-  @Property(tries = 200, shrinking = ShrinkingMode.BOUNDED, edgeCases = EdgeCasesMode.NONE)
+  @Property(tries = 200, seed = "20261127", shrinking = ShrinkingMode.BOUNDED, edgeCases = EdgeCasesMode.NONE)
   void mutatedSettingsBuildOrExplainWhy(@ForAll @Size(min = 1, max = 3) List<@net.jqwik.api.From("mutation") Mutation> mutations) {
     String text = SETTINGS;
     for (Mutation m : mutations) {
@@ -260,7 +262,7 @@ class MutatedArticlesProperties {
     assertBuildsOrExplains(site, Set.of("warta.yml", "content/politik/pemilu.md"));
   }
 
-  @Property(tries = 200, shrinking = ShrinkingMode.BOUNDED)
+  @Property(tries = 200, seed = "20261127", shrinking = ShrinkingMode.BOUNDED)
   void randomFilesBuildOrExplainWhy(@ForAll @Size(max = 400) byte[] bytes, @ForAll @Size(max = 200) String text) {
     TestSite site = TestSite.of(next(), OTHER);
     site.put("content/a.md", bytes);
@@ -294,7 +296,7 @@ class MutatedArticlesProperties {
     return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(2, Arbitraries.just("")), net.jqwik.api.Tuple.of(1, deep));
   }
 
-  @Property(tries = 200, shrinking = ShrinkingMode.BOUNDED, edgeCases = EdgeCasesMode.NONE)
+  @Property(tries = 200, seed = "20261127", shrinking = ShrinkingMode.BOUNDED, edgeCases = EdgeCasesMode.NONE)
   void hostileMarkdownBuildsOrExplainsWhy(@ForAll @Size(min = 1, max = 6) List<@net.jqwik.api.From("markdownPiece") String> pieces,
       @ForAll("deepPiece") String deep, @ForAll @IntRange(min = 0, max = 6) int at) {
     List<String> body = new ArrayList<>(pieces);
