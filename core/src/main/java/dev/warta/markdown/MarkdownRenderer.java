@@ -136,7 +136,7 @@ public final class MarkdownRenderer {
   private Rendered renderTree(Request request, Resolver resolver) {
     List<Problem> problems = new ArrayList<>();
     Set<String> linked = new LinkedHashSet<>();
-    Document document = Flexmark.PARSER.parse(request.markdown());
+    Document document = Flexmark.parse(request.markdown());
     Article article = new Article(request, resolver, problems, linked);
     article.resolveReadAlso(document);
     article.rewriteLinks(document);
@@ -154,7 +154,7 @@ public final class MarkdownRenderer {
   /** Returns the body's top-level paragraph count, not counting read also lines. */
   public int paragraphs(String markdown) {
     int n = 0;
-    for (Node node = Flexmark.PARSER.parse(markdown).getFirstChild(); node != null; node = node.getNext()) {
+    for (Node node = Flexmark.parse(markdown).getFirstChild(); node != null; node = node.getNext()) {
       if (node instanceof Paragraph && !readAlso.matches(node.getChars().toString())) {
         n++;
       }

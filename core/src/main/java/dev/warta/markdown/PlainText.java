@@ -13,7 +13,7 @@ public final class PlainText {
   /** The text of some Markdown without its markup, white space folded to single spaces. */
   public static String of(String markdown) {
     // footnote references ([^1]) are markers for readers of the page, not words of the text
-    Document document = Flexmark.PARSER.parse(FOOTNOTE_REFERENCE.matcher(markdown).replaceAll(""));
+    Document document = Flexmark.parse(FOOTNOTE_REFERENCE.matcher(markdown).replaceAll(""));
     StringBuilder out = new StringBuilder();
     for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
       if (out.length() > 0) {

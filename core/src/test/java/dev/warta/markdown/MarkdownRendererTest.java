@@ -1,0 +1,42 @@
+package dev.warta.markdown;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.warta.SiteConfig;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class MarkdownRendererTest {
+  private static final MarkdownRenderer RENDERER = new MarkdownRenderer(SiteConfig.RawHtml.SANITIZE,
+      ReadAlsoLine.of(List.of("Baca juga", "Read also")), SiteConfig.DEFAULT_CHECKS);
+
+  private static final MarkdownRenderer.Resolver NONE = new MarkdownRenderer.Resolver() {
+    @Override
+    public Optional<MarkdownRenderer.Target> bySource(String source) {
+      return Optional.empty();
+    }
+
+    @Override
+    public Optional<MarkdownRenderer.Target> byTitle(String title) {
+      return Optional.empty();
+    }
+  };
+
+  private static String html(String markdown) {
+    return RENDERER.render(new MarkdownRenderer.Request("content/a.md", 5, markdown, "Baca juga", List.of(), List.of(), 0), NONE).html();
+  }
+
+  @Test
+  void rendersGfmTablesStrikethroughFootnotesAndAutolinks() {
+    assertEquals("<p>Lihat <a href=\"https://bmkg.go.id/cuaca\">https://bmkg.go.id/cuaca</a> dan <a href=\"http://www.bmkg.go.id\">www.bmkg.go.id</a>.</p>\n",
+        html("Lihat https://bmkg.go.id/cuaca dan www.bmkg.go.id."));
+    assertEquals("<p>Tulis ke <a href=\"mailto:redaksi@kabar.example\">redaksi@kabar.example</a>.</p>\n", html("Tulis ke redaksi@kabar.example."));
+    assertEquals("<p>Tanpa tautan: www atau http saja.</p>\n", html("Tanpa tautan: www atau http saja."));
+    assertEquals("<p><del>52 RT</del> 42 RT</p>\n", html("~~52 RT~~ 42 RT"));
+    String table = html("| Komoditas | Harga |\n| --- | ---: |\n| Cabai | Rp80.000 |\n");
+    assertEquals(true, table.startsWith("<table>\n<thead>\n<tr><th>Komoditas</th><th align=\"right\">Harga</th></tr>"), table);
+    String note = html("Data BPS[^1].\n\n[^1]: Badan Pusat Statistik.\n");
+    assertEquals(true, note.contains("<sup id=\"fnref-1\"><a class=\"footnote-ref\" href=\"#fn-1\">1</a></sup>"), note);
+  }
+}
