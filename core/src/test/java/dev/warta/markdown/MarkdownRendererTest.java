@@ -33,10 +33,23 @@ class MarkdownRendererTest {
         html("Lihat https://bmkg.go.id/cuaca dan www.bmkg.go.id."));
     assertEquals("<p>Tulis ke <a href=\"mailto:redaksi@kabar.example\">redaksi@kabar.example</a>.</p>\n", html("Tulis ke redaksi@kabar.example."));
     assertEquals("<p>Tanpa tautan: www atau http saja.</p>\n", html("Tanpa tautan: www atau http saja."));
+    assertEquals("<p>Lihat <a href=\"https://www.bmkg.go.id\">situs</a> lalu https://bmkg.go.id</p>\n".replace("lalu https://bmkg.go.id", "lalu <a href=\"https://bmkg.go.id\">https://bmkg.go.id</a>"),
+        html("Lihat [situs](https://www.bmkg.go.id) lalu https://bmkg.go.id"));
+    assertEquals("<p>Lihat <a href=\"https://www.bmkg.go.id\">situs</a> dan <a href=\"https://bmkg.go.id\">https://bmkg.go.id</a></p>\n",
+        html("Lihat [situs](https://www.bmkg.go.id) dan <https://bmkg.go.id>"));
     assertEquals("<p><del>52 RT</del> 42 RT</p>\n", html("~~52 RT~~ 42 RT"));
     String table = html("| Komoditas | Harga |\n| --- | ---: |\n| Cabai | Rp80.000 |\n");
     assertEquals(true, table.startsWith("<table>\n<thead>\n<tr><th>Komoditas</th><th align=\"right\">Harga</th></tr>"), table);
     String note = html("Data BPS[^1].\n\n[^1]: Badan Pusat Statistik.\n");
     assertEquals(true, note.contains("<sup id=\"fnref-1\"><a class=\"footnote-ref\" href=\"#fn-1\">1</a></sup>"), note);
+  }
+
+  @Test
+  void onlyTextThatMayHoldABareLinkNeedsTheAutolinkParser() {
+    assertEquals(false, Flexmark.mayHaveBareLink("Lihat [situs](https://www.bmkg.go.id) dan <https://x.org>."));
+    assertEquals(true, Flexmark.mayHaveBareLink("Lihat [situs](https://x.org) dan https://y.org."));
+    assertEquals(true, Flexmark.mayHaveBareLink("Kunjungi www.bmkg.go.id."));
+    assertEquals(true, Flexmark.mayHaveBareLink("Surel redaksi@kabar.example."));
+    assertEquals(false, Flexmark.mayHaveBareLink("Tidak ada tautan di sini."));
   }
 }
