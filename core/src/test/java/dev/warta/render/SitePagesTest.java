@@ -224,4 +224,21 @@ class SitePagesTest {
     assertEquals(List.of("John Doe 1", "Sri Wahyuni 1"), site.page("/author/").select(".terms li").eachText());
     assertEquals("Penulis", site.page("/author/sri-wahyuni/").select(".kicker").text());
   }
+
+  @Test
+  void articlesLinkTheirNeighboursInTimeAndInTheirSection() {
+    TestSite site = bilingual();
+    site.write(article("content/ekonomi/ekspor.md", "Ekspor Nikel Naik", "2023-12-01T08:00:00+07:00", "", "Ekspor naik.")
+        + article("content/nasional/rapat.md", "Rapat Siaga Banjir", "2023-10-01T08:00:00+07:00", "", "Rapat."));
+    site.build();
+    Document export = site.page("/2023/12/ekspor-nikel-naik/");
+    assertEquals("/2023/10/rapat-siaga-banjir/", export.select(".neighbours a.older:not(.in-section)").attr("href"));
+    assertEquals("/2024/01/banjir-di-semarang/", export.select(".neighbours a.newer:not(.in-section)").attr("href"));
+    assertEquals("/2023/09/harga-cabai-naik/", export.select(".neighbours a.older.in-section").attr("href"));
+    assertEquals("Sebelumnya di rubrik Ekonomi", export.select(".neighbours a.older.in-section span").text());
+    assertTrue(export.select(".neighbours a.newer.in-section").isEmpty(), "the newest of its section");
+    Document cabai = site.page("/2023/09/harga-cabai-naik/");
+    assertEquals("/2023/12/ekspor-nikel-naik/", cabai.select(".neighbours a.newer.in-section").attr("href"));
+    assertTrue(cabai.select(".neighbours a.older.in-section").isEmpty(), "the older one in the section is also the older one overall");
+  }
 }
