@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param language the default language of articles ({@code id}, {@code en}, …)
  * @param timeZone the zone for dates written without an offset, and for display
  * @param permalink the URL pattern of articles, e.g. {@code /:year/:month/:slug/}
+ * @param termPaths the URL patterns of section, tag and author lists
  * @param paginate articles per list page
  * @param drafts whether articles marked {@code draft: true} are built
  * @param future whether articles dated after {@link #buildTime} are built
@@ -47,6 +48,7 @@ public record SiteConfig(
     String language,
     ZoneId timeZone,
     String permalink,
+    TermPaths termPaths,
     int paginate,
     boolean drafts,
     boolean future,
@@ -69,6 +71,7 @@ public record SiteConfig(
     Objects.requireNonNull(language, "language");
     Objects.requireNonNull(timeZone, "timeZone");
     Objects.requireNonNull(permalink, "permalink");
+    Objects.requireNonNull(termPaths, "termPaths");
     Objects.requireNonNull(buildTime, "buildTime");
     Objects.requireNonNull(publisher, "publisher");
     Objects.requireNonNull(related, "related");
@@ -107,6 +110,7 @@ public record SiteConfig(
         "id",
         ZoneId.of("Asia/Jakarta"),
         "/:year/:month/:slug/",
+        TermPaths.defaults(),
         20,
         false,
         false,
@@ -122,6 +126,44 @@ public record SiteConfig(
         DEFAULT_CHECKS,
         false,
         Map.of());
+  }
+
+  /**
+   * The URL patterns of term lists, each with {@code :slug}: settings {@code paths.section},
+   * {@code paths.tag}, {@code paths.author}.
+   *
+   * @param section default {@code /:slug/}, so a section lives at {@code /ekonomi/}
+   * @param tag default {@code /tag/:slug/}
+   * @param author default {@code /author/:slug/}
+   */
+  public record TermPaths(String section, String tag, String author) {
+    /** Validates. */
+    public TermPaths {
+      for (String p : List.of(section, tag, author)) {
+        if (!p.startsWith("/") || !p.endsWith("/") || !p.contains(":slug")) {
+          throw new IllegalArgumentException("a term path starts and ends with '/' and contains :slug: " + p);
+        }
+      }
+    }
+
+    /** Warta's defaults. */
+    public static TermPaths defaults() {
+      return new TermPaths("/:slug/", "/tag/:slug/", "/author/:slug/");
+    }
+
+    /** The URL of the list of a term with this slug under a pattern. */
+    public static String expand(String pattern, String slug) {
+      return pattern.replace(":slug", slug);
+    }
+
+    /**
+     * The URL of the index of all terms of a pattern: the part before {@code :slug}, or {@code
+     * fallback} when that part is the site root.
+     */
+    public static String index(String pattern, String fallback) {
+      String prefix = pattern.substring(0, pattern.indexOf(":slug"));
+      return prefix.equals("/") ? fallback : prefix;
+    }
   }
 
   /** The organisation publishing the archive, for news metadata. */

@@ -69,9 +69,10 @@ public final class Archive {
     this.bySource = Map.copyOf(sources);
     this.bySlug = Map.copyOf(slugs);
     this.translations = Map.copyOf(keys);
-    this.sections = terms(Kind.SECTION, "/", a -> a.section().isEmpty() ? List.of() : List.of(a.section()));
-    this.tags = terms(Kind.TAG, "/tag/", Article::tags);
-    this.authors = terms(Kind.AUTHOR, "/author/", Article::authors);
+    SiteConfig.TermPaths paths = config.termPaths();
+    this.sections = terms(Kind.SECTION, paths.section(), a -> a.section().isEmpty() ? List.of() : List.of(a.section()));
+    this.tags = terms(Kind.TAG, paths.tag(), Article::tags);
+    this.authors = terms(Kind.AUTHOR, paths.author(), Article::authors);
     Map<String, Term> sectionOf = new HashMap<>();
     for (Term s : sections) {
       for (Entry e : s.entries()) {
@@ -129,7 +130,7 @@ public final class Archive {
     return new Archive(config, entries);
   }
 
-  private List<Term> terms(Kind kind, String prefix, java.util.function.Function<Article, List<String>> names) {
+  private List<Term> terms(Kind kind, String pattern, java.util.function.Function<Article, List<String>> names) {
     Map<String, String> firstName = new TreeMap<>();
     Map<String, List<Entry>> members = new TreeMap<>();
     for (Entry e : entries) {
@@ -146,7 +147,7 @@ public final class Archive {
       }
     }
     List<Term> terms = new ArrayList<>();
-    members.forEach((slug, list) -> terms.add(new Term(kind, firstName.get(slug), slug, prefix + slug + "/", list)));
+    members.forEach((slug, list) -> terms.add(new Term(kind, firstName.get(slug), slug, SiteConfig.TermPaths.expand(pattern, slug), list)));
     return List.copyOf(terms);
   }
 
@@ -178,6 +179,28 @@ public final class Archive {
   /** Articles by slug; several when the permalink pattern keeps them apart. */
   public List<Entry> bySlug(String slug) {
     return bySlug.getOrDefault(slug, List.of());
+  }
+
+  /** The URL of a tag's list, from its name as written. */
+  public String tagUrl(String name) {
+    return SiteConfig.TermPaths.expand(config.termPaths().tag(), Slugs.termKey(name));
+  }
+
+  /** The URL of an author's list, from the name as written. */
+  public String authorUrl(String name) {
+    return SiteConfig.TermPaths.expand(config.termPaths().author(), Slugs.termKey(name));
+  }
+
+  /** The URL of the index of all sections, tags, authors or years ({@code sections}, {@code tags}, {@code authors}, {@code years}). */
+  public String indexUrl(String kind) {
+    SiteConfig.TermPaths p = config.termPaths();
+    return switch (kind) {
+      case "sections" -> SiteConfig.TermPaths.index(p.section(), "/section/");
+      case "tags" -> SiteConfig.TermPaths.index(p.tag(), "/tag/");
+      case "authors" -> SiteConfig.TermPaths.index(p.author(), "/author/");
+      case "years" -> "/archive/";
+      default -> throw new IllegalArgumentException("no index of " + kind);
+    };
   }
 
   /** Sections, by slug. */

@@ -59,9 +59,9 @@ public final class ConfigReader {
           "related.weights.section", "related.weights.time", "related.halfLifeDays", "related.report",
           "related.insertAfter", "related.insertMinParagraphs", "feeds.items", "feeds.fullContent",
           "feeds.tags", "rawHtml", "readAlso", "sitemapLimit", "relativeUrls", "checks.links", "checks.readAlso",
-          "checks.unsafeUrls", "params");
+          "checks.unsafeUrls", "paths.section", "paths.tag", "paths.author", "params");
 
-  private static final Set<String> NESTED = Set.of("publisher", "related", "related.weights", "feeds", "checks");
+  private static final Set<String> NESTED = Set.of("publisher", "related", "related.weights", "feeds", "checks", "paths");
 
   private ConfigReader() {}
 
@@ -184,6 +184,10 @@ public final class ConfigReader {
           language().orElse(d.language()),
           timeZone().orElse(d.timeZone()),
           permalink().orElse(d.permalink()),
+          new SiteConfig.TermPaths(
+              termPath("paths.section").orElse(d.termPaths().section()),
+              termPath("paths.tag").orElse(d.termPaths().tag()),
+              termPath("paths.author").orElse(d.termPaths().author())),
           integer("paginate", 1, 10_000).orElse(d.paginate()),
           bool("drafts").orElse(d.drafts()),
           bool("future").orElse(d.future()),
@@ -293,6 +297,20 @@ public final class ConfigReader {
         }
         if (!slug) {
           s.yaml().error(s.node(), "'permalink' must contain :slug, or every article would get the same URL");
+          return Optional.empty();
+        }
+        return Optional.of(pattern);
+      }));
+    }
+
+    private Optional<String> termPath(String name) {
+      return get(name).flatMap(s -> s.yaml().string(s.node(), name).flatMap(text -> {
+        String pattern = text.strip();
+        Optional<String> unsafe = SitePaths.whyUnsafe(pattern.replace(":slug", "x"));
+        if (unsafe.isPresent() || !pattern.endsWith("/") || !pattern.contains(":slug") || pattern.indexOf(':') != pattern.indexOf(":slug")
+            || pattern.indexOf(":slug") != pattern.lastIndexOf(":slug")) {
+          s.yaml().error(s.node(), "'" + name + "' must be a path with :slug once, starting and ending with '/', such as /topik/:slug/"
+              + unsafe.map(u -> " (" + u + ")").orElse(""));
           return Optional.empty();
         }
         return Optional.of(pattern);

@@ -123,7 +123,7 @@ public final class GeneratedFiles {
     Article a = e.article();
     List<Feed.Author> authors = a.authors().stream().map(n -> {
       String key = Slugs.termKey(n);
-      return new Feed.Author(n, key.isEmpty() ? "" : renderer.absolute("/author/" + key + "/"));
+      return new Feed.Author(n, key.isEmpty() ? "" : renderer.absolute(archive.authorUrl(n)));
     }).toList();
     Set<String> keys = new LinkedHashSet<>();
     List<String> categories = new ArrayList<>();

@@ -98,7 +98,8 @@ final class Models {
           "name", labels.of(l).getOrDefault("language.name", l), "current", l.equals(lang)));
     }
     site.put("languages", languages);
-    site.put("links", Map.of("sections", href("/section/"), "tags", href("/tag/"), "authors", href("/author/"), "archive", href("/archive/")));
+    site.put("links", Map.of("sections", href(archive.indexUrl("sections")), "tags", href(archive.indexUrl("tags")),
+        "authors", href(archive.indexUrl("authors")), "archive", href(archive.indexUrl("years"))));
     site.put("year", config.buildTime().atZone(config.timeZone()).getYear());
     site.put("generator", "Warta");
     return java.util.Collections.unmodifiableMap(site);
@@ -150,7 +151,7 @@ final class Models {
     s.put("lang", a.lang());
     s.put("date", date(a.date(), a.lang()));
     archive.sectionOf(e).ifPresent(t -> s.put("section", Map.of("name", t.name(), "url", href(t.url()))));
-    s.put("authors", a.authors().stream().map(n -> Map.of("name", n, "url", href("/author/" + dev.warta.internal.Slugs.termKey(n) + "/"))).toList());
+    s.put("authors", a.authors().stream().map(n -> Map.of("name", n, "url", href(archive.authorUrl(n)))).toList());
     a.image().ifPresent(i -> s.put("image", image(i)));
     return s;
   }
@@ -166,7 +167,7 @@ final class Models {
     m.put("content", contentHtml);
     m.put("updated", date(a.updated(), a.lang()));
     m.put("isUpdated", a.isUpdated());
-    m.put("tags", a.tags().stream().map(t -> Map.of("name", t, "url", href("/tag/" + dev.warta.internal.Slugs.termKey(t) + "/"))).toList());
+    m.put("tags", a.tags().stream().map(t -> Map.of("name", t, "url", href(archive.tagUrl(t)))).toList());
     m.put("params", a.params());
     String canonical = a.canonical().isEmpty() ? absolute(e.url()) : absolute(a.canonical());
     m.put("canonical", canonical);
@@ -296,7 +297,7 @@ final class Models {
   /** The absolute URL of an author's page, or empty when the name makes no page. */
   private Optional<String> authorUrl(String name) {
     String key = Slugs.termKey(name);
-    return key.isEmpty() ? Optional.empty() : Optional.of(absolute("/author/" + key + "/"));
+    return key.isEmpty() ? Optional.empty() : Optional.of(absolute(archive.authorUrl(name)));
   }
 
   /**

@@ -69,11 +69,11 @@ public final class Plan {
         list(pages, owners, "month", String.format(Locale.ROOT, "%04d-%02d", m.year(), m.month()), lang, m.url(), m.entries(), size, problems);
       }
     }
-    add(pages, owners, new TermsPage("/section/", "sections", lang, items(archive.sections(), false)), "", problems);
-    add(pages, owners, new TermsPage("/tag/", "tags", lang, items(archive.tags(), true)), "", problems);
-    add(pages, owners, new TermsPage("/author/", "authors", lang, items(archive.authors(), false)), "", problems);
+    add(pages, owners, new TermsPage(archive.indexUrl("sections"), "sections", lang, items(archive.sections(), false)), "", problems);
+    add(pages, owners, new TermsPage(archive.indexUrl("tags"), "tags", lang, items(archive.tags(), true)), "", problems);
+    add(pages, owners, new TermsPage(archive.indexUrl("authors"), "authors", lang, items(archive.authors(), false)), "", problems);
     List<TermsPage.Item> years = archive.years().stream().map(y -> new TermsPage.Item(Integer.toString(y.year()), y.url(), y.entries().size())).toList();
-    add(pages, owners, new TermsPage("/archive/", "years", lang, years), "", problems);
+    add(pages, owners, new TermsPage(archive.indexUrl("years"), "years", lang, years), "", problems);
     add(pages, owners, new NotFoundPage("/404.html", lang), "", problems);
     for (Entry e : archive.entries()) {
       for (String alias : e.article().aliases()) {

@@ -241,4 +241,27 @@ class SitePagesTest {
     assertEquals("/2023/12/ekspor-nikel-naik/", cabai.select(".neighbours a.newer.in-section").attr("href"));
     assertTrue(cabai.select(".neighbours a.older.in-section").isEmpty(), "the older one in the section is also the older one overall");
   }
+
+  @Test
+  void listUrlPatternsAreSettings() {
+    TestSite site = bilingual();
+    site.write("-- warta.yml --\ntitle: Kabar Kota\nbaseUrl: https://kabar.example/\npermalink: /:section/:slug/\n"
+        + "paths:\n  section: /rubrik/:slug/\n  tag: /topik/:slug/\n  author: /penulis/:slug/\n");
+    site.build();
+    Document page = site.page("/ekonomi/harga-cabai-naik/");
+    assertEquals(List.of("/topik/korea-utara/", "/topik/pangan/"), page.select("a[rel=tag]").eachAttr("href"));
+    assertEquals("/penulis/sri-wahyuni/", page.select("a[rel=author]").attr("href"));
+    assertEquals("/rubrik/ekonomi/", page.select(".kicker a").attr("href"));
+    assertEquals(List.of("Harga Cabai Naik", "Inflasi Pangan Mulai Terkendali"), site.page("/topik/korea-utara/").select(".card-title a").eachText());
+    assertEquals(List.of("Korea Utara 2", "Pangan 1"), site.page("/topik/").select(".terms li").eachText());
+    assertTrue(site.has("penulis/index.html") && site.has("rubrik/index.html") && !site.has("tag/index.html"));
+  }
+
+  @Test
+  void aListPathWithoutSlugIsAnErrorWithItsLine() {
+    TestSite site = bilingual();
+    site.write("-- warta.yml --\ntitle: Kabar Kota\npaths:\n  tag: /topik/\n");
+    assertEquals(List.of("warta.yml:3:8: error: 'paths.tag' must be a path with :slug once, starting and ending with '/', such as /topik/:slug/"),
+        site.failingBuild().stream().map(Object::toString).toList());
+  }
 }
