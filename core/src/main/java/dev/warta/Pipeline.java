@@ -139,13 +139,13 @@ final class Pipeline {
       throw failure();
     }
     try (output) {
-      Queue rendered = new Queue();
+      ConcurrentLinkedQueue<Problem> renderProblems = new ConcurrentLinkedQueue<>();
       ForkJoinPool pool = new ForkJoinPool(threads);
       try {
         pool.submit(() -> plan.pages().parallelStream().forEach(page -> {
           List<Problem> local = new ArrayList<>();
           byte[] bytes = renderer.render(page, local);
-          rendered.problems.addAll(local);
+          renderProblems.addAll(local);
           output.write(page.url(), bytes);
         })).get();
         pool.submit(() -> files.entrySet().parallelStream().forEach(e -> output.write(e.getKey(), e.getValue().get()))).get();
@@ -168,7 +168,7 @@ final class Pipeline {
           Thread.currentThread().interrupt();
         }
       }
-      problems.addAll(rendered.problems);
+      problems.addAll(renderProblems);
       finish("render", plan.pages().size() + files.size(), start);
 
       start = System.nanoTime();
@@ -182,10 +182,6 @@ final class Pipeline {
       problems.add(Problem.error("", 0, 0, "cannot publish the site: " + e.getMessage() + "; the previous output is left as it was"));
       throw failure();
     }
-  }
-
-  private static final class Queue {
-    final ConcurrentLinkedQueue<Problem> problems = new ConcurrentLinkedQueue<>();
   }
 
   private void finish(String stage, int count, long startNanos) {

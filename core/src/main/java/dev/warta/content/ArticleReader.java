@@ -11,7 +11,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -344,9 +343,5 @@ final class ArticleReader {
     }
     yaml.error(node, "'image' must be an http(s) URL or a path, found '" + src + "'");
     return false;
-  }
-
-  static Set<String> knownKeys() {
-    return new LinkedHashSet<>(KNOWN);
   }
 }
