@@ -66,7 +66,15 @@ public final class MarkdownRenderer {
       options.set(HtmlRenderer.ESCAPE_INLINE_HTML, true);
     }
     options.set(HtmlRenderer.SOFT_BREAK, "\n");
-    this.renderer = HtmlRenderer.builder(options).nodeRendererFactory(o -> new ReadAlsoRenderer()).build();
+    this.renderer = HtmlRenderer.builder(options)
+        .nodeRendererFactory(o -> new ReadAlsoRenderer())
+        .attributeProviderFactory(new com.vladsch.flexmark.html.IndependentAttributeProviderFactory() {
+          @Override
+          public com.vladsch.flexmark.html.AttributeProvider apply(com.vladsch.flexmark.html.renderer.LinkResolverContext context) {
+            return MarkdownRenderer::alignmentAsClass;
+          }
+        })
+        .build();
     this.safelist =
         Safelist.relaxed()
             .addTags("figure", "figcaption", "mark", "small", "abbr", "time", "aside", "section", "hr", "del", "ins", "s")
@@ -358,6 +366,20 @@ public final class MarkdownRenderer {
       return scheme != null && SAFE_SCHEMES.contains(scheme.toLowerCase(Locale.ROOT));
     } catch (URISyntaxException e) {
       return false;
+    }
+  }
+
+  /**
+   * Table cells say their alignment with a class ({@code align-right}) instead of the {@code
+   * align} attribute that flexmark writes, which HTML5 made obsolete; a class also survives the
+   * sanitiser, which drops {@code style}.
+   */
+  private static void alignmentAsClass(Node node, com.vladsch.flexmark.html.renderer.AttributablePart part,
+      com.vladsch.flexmark.util.html.MutableAttributes attributes) {
+    if (node instanceof com.vladsch.flexmark.ext.tables.TableCell && attributes.contains("align")) {
+      String align = attributes.getValue("align");
+      attributes.remove("align");
+      attributes.addValue("class", "align-" + align);
     }
   }
 

@@ -39,7 +39,7 @@ class MarkdownRendererTest {
         html("Lihat [situs](https://www.bmkg.go.id) dan <https://bmkg.go.id>"));
     assertEquals("<p><del>52 RT</del> 42 RT</p>\n", html("~~52 RT~~ 42 RT"));
     String table = html("| Komoditas | Harga |\n| --- | ---: |\n| Cabai | Rp80.000 |\n");
-    assertEquals(true, table.startsWith("<table>\n<thead>\n<tr><th>Komoditas</th><th align=\"right\">Harga</th></tr>"), table);
+    assertEquals(true, table.startsWith("<table>\n<thead>\n<tr><th>Komoditas</th><th class=\"align-right\">Harga</th></tr>"), table);
     String note = html("Data BPS[^1].\n\n[^1]: Badan Pusat Statistik.\n");
     assertEquals(true, note.contains("<sup id=\"fnref-1\"><a class=\"footnote-ref\" href=\"#fn-1\">1</a></sup>"), note);
   }
