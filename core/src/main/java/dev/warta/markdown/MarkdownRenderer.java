@@ -134,11 +134,42 @@ public final class MarkdownRenderer {
 
   /** Renders one body; one nested too deeply for flexmark's recursion renders as nothing, with an error. */
   public Rendered render(Request request, Resolver resolver) {
+    int deep = deeplyNestedLine(request.markdown());
+    if (deep > 0) {
+      // flexmark's time grows with the square of the nesting before its stack overflows (3,000
+      // nested list items: 14 s); no article nests 200 levels, so such a body is refused at once
+      return new Rendered("", List.of(), List.of(Problem.error(request.source(), request.bodyLine() + deep - 1, 1, TOO_DEEP)));
+    }
     try {
       return renderTree(request, resolver);
     } catch (StackOverflowError e) {
       return new Rendered("", List.of(), List.of(Problem.error(request.source(), request.bodyLine(), 1, TOO_DEEP)));
     }
+  }
+
+  /** Indentation and quote markers that no real article reaches; Markdown nests by them. */
+  static final int MAX_NESTING_PREFIX = 400;
+
+  /** The 1-based line whose indentation and quote markers pass {@link #MAX_NESTING_PREFIX}, or 0. */
+  static int deeplyNestedLine(String markdown) {
+    int line = 1;
+    int prefix = 0;
+    boolean atStart = true;
+    for (int i = 0; i < markdown.length(); i++) {
+      char c = markdown.charAt(i);
+      if (c == '\n') {
+        line++;
+        prefix = 0;
+        atStart = true;
+      } else if (atStart && (c == ' ' || c == '\t' || c == '>')) {
+        if (++prefix > MAX_NESTING_PREFIX) {
+          return line;
+        }
+      } else {
+        atStart = false;
+      }
+    }
+    return 0;
   }
 
   private Rendered renderTree(Request request, Resolver resolver) {

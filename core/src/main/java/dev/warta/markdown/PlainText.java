@@ -12,6 +12,9 @@ public final class PlainText {
 
   /** The text of some Markdown without its markup, white space folded to single spaces. */
   public static String of(String markdown) {
+    if (MarkdownRenderer.deeplyNestedLine(markdown) > 0) {
+      return ""; // the body itself is reported when rendered
+    }
     // footnote references ([^1]) are markers for readers of the page, not words of the text
     Document document = Flexmark.parse(FOOTNOTE_REFERENCE.matcher(markdown).replaceAll(""));
     StringBuilder out = new StringBuilder();

@@ -34,4 +34,17 @@ class DeepMarkdownTest {
     assertEquals("content/a.md", problems.get(0).file());
     assertEquals("the Markdown is nested too deeply to read (thousands of '>', list markers, '*' or '[' in a row?); flatten it", problems.get(0).message());
   }
+
+  @org.junit.jupiter.api.Test
+  void deepIndentationIsRefusedBeforeParsingAtTheLineThatGoesTooDeep() {
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < 3_000; i++) {
+      body.append("  ".repeat(i)).append("- x\n"); // flexmark needed 14 s for this before failing
+    }
+    TestSite site = TestSite.of(dir, "-- content/a.md --\n---\ntitle: A\ndate: 2023-01-01\n---\n" + body);
+    List<Problem> problems = site.failingBuild();
+    // the body starts on line 5; the item on line 206 is the first indented by more than 400 spaces (402)
+    assertEquals(List.of("content/a.md:206:1: error: the Markdown is nested too deeply to read (thousands of '>', list markers, '*' or '[' in a row?); flatten it"),
+        problems.stream().map(Problem::toString).toList());
+  }
 }
