@@ -23,6 +23,12 @@ import java.util.TreeMap;
  * <p>Settings given here win over {@code warta.yml}, which wins over the defaults.
  */
 public final class Site {
+  /**
+   * The entries of a site folder that a build reads: settings, articles, templates, static files
+   * and labels. Anything else in the folder (an output folder, notes) does not change the site.
+   */
+  public static final java.util.List<String> SOURCES = java.util.List.of("warta.yml", "content", "templates", "static", "i18n");
+
   private final Path folder;
   private final Optional<Path> output;
   private final Map<String, String> overrides;

@@ -33,7 +33,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class SiteWatcher implements AutoCloseable {
   /** The entries of the site folder a build reads. */
-  static final Set<String> WATCHED = Set.of("warta.yml", "content", "templates", "static", "i18n");
+  static final Set<String> WATCHED = Set.copyOf(dev.warta.Site.SOURCES);
 
   private final Path site;
   private final Duration quiet;
