@@ -63,11 +63,6 @@ public record Problem(String file, int line, int column, Severity severity, Stri
     return severity == Severity.ERROR;
   }
 
-  /** This problem with another severity. */
-  public Problem withSeverity(Severity other) {
-    return new Problem(file, line, column, other, message);
-  }
-
   /** Problems sort by file, line, column, severity and message, so reports are stable. */
   @Override
   public int compareTo(Problem other) {

@@ -75,30 +75,26 @@ final class RelatedLinks implements SiteRenderer.Links {
     // translations have their own links; listing them as related would say the same story twice
     Set<String> exclude = new java.util.HashSet<>(linked);
     archive.translations(entry).forEach(t -> exclude.add(t.url()));
-    List<Entry> out = new ArrayList<>();
-    for (Entry e : handPicked.getOrDefault(entry.article().source(), List.of())) {
-      if (out.size() < Math.max(count, handPicked.get(entry.article().source()).size()) && !exclude.contains(e.url())) {
-        out.add(e);
-      }
-    }
-    for (Entry e : ranked(entry, count + exclude.size() + out.size())) {
-      if (out.size() >= count) {
-        break;
-      }
-      if (!out.contains(e) && !exclude.contains(e.url())) {
-        out.add(e);
-      }
-    }
+    // an editor's choices are all kept, even past the count; the index fills up to the count
+    List<Entry> picked = handPicked.getOrDefault(entry.article().source(), List.of());
+    List<Entry> out = pick(picked, exclude, picked.size());
+    out.forEach(e -> exclude.add(e.url()));
+    out.addAll(pick(ranked(entry, count + exclude.size()), exclude, count - out.size()));
     return out;
   }
 
   @Override
   public List<Entry> inserts(Entry entry, Set<String> exclude, int wanted) {
-    List<Entry> out = new ArrayList<>();
     List<Entry> candidates = new ArrayList<>(handPicked.getOrDefault(entry.article().source(), List.of()));
     candidates.addAll(ranked(entry, wanted + exclude.size() + candidates.size()));
+    return pick(candidates, exclude, wanted);
+  }
+
+  /** Up to {@code limit} of the candidates, in order, none excluded by URL, none twice. */
+  private static List<Entry> pick(List<Entry> candidates, Set<String> exclude, int limit) {
+    List<Entry> out = new ArrayList<>();
     for (Entry e : candidates) {
-      if (out.size() >= wanted) {
+      if (out.size() >= limit) {
         break;
       }
       if (!out.contains(e) && !exclude.contains(e.url())) {

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
@@ -106,16 +107,22 @@ public final class MarkdownRenderer {
    * @param bodyLine the file line where the body starts
    * @param markdown the body
    * @param label the read also label of the article's language, for inserted links
-   * @param insert Warta's own read also links, in order, for the paragraphs in {@code insertAfter}
+   * @param inserts Warta's own read also links, best first, chosen once the body's own links are
+   *     known (the function receives their URLs, so it can leave them out)
    * @param insertAfter 1-based paragraph numbers after which links are inserted
    * @param insertMinParagraphs articles with fewer paragraphs get none
    */
   public record Request(
-      String source, int bodyLine, String markdown, String label, List<Target> insert, List<Integer> insertAfter, int insertMinParagraphs) {
+      String source, int bodyLine, String markdown, String label, Function<Set<String>, List<Target>> inserts,
+      List<Integer> insertAfter, int insertMinParagraphs) {
     /** Copies. */
     public Request {
-      insert = List.copyOf(insert);
       insertAfter = List.copyOf(insertAfter);
+    }
+
+    /** A request that inserts no links. */
+    public static Request plain(String source, int bodyLine, String markdown) {
+      return new Request(source, bodyLine, markdown, "", linked -> List.of(), List.of(), 0);
     }
   }
 
@@ -188,17 +195,6 @@ public final class MarkdownRenderer {
       html = Jsoup.clean(html, "https://relative.invalid/", safelist, settings);
     }
     return new Rendered(html, List.copyOf(linked), List.copyOf(problems));
-  }
-
-  /** Returns the body's top-level paragraph count, not counting read also lines. */
-  public int paragraphs(String markdown) {
-    int n = 0;
-    for (Node node = Flexmark.parse(markdown).getFirstChild(); node != null; node = node.getNext()) {
-      if (node instanceof Paragraph && !readAlso.matches(node.getChars().toString())) {
-        n++;
-      }
-    }
-    return n;
   }
 
   private static boolean hasRawHtml(Document document) {
@@ -303,7 +299,7 @@ public final class MarkdownRenderer {
     }
 
     void insert(Document document, Request request) {
-      if (request.insert().isEmpty() || request.insertAfter().isEmpty()) {
+      if (request.insertAfter().isEmpty()) {
         return;
       }
       List<Node> paragraphs = new ArrayList<>();
@@ -315,17 +311,19 @@ public final class MarkdownRenderer {
       if (paragraphs.size() < request.insertMinParagraphs()) {
         return;
       }
+      // chosen after the author's links are resolved, in the same pass, so none is repeated
+      List<Target> insert = request.inserts().apply(Set.copyOf(linked));
       int next = 0;
       for (int after : request.insertAfter()) {
         // never after the last paragraph: a read also link ends no article, the related list does
-        if (after >= paragraphs.size() || next >= request.insert().size()) {
+        if (after >= paragraphs.size() || next >= insert.size()) {
           break;
         }
         Node paragraph = paragraphs.get(after - 1);
         if (paragraph.getNext() instanceof ReadAlsoNode) {
           continue; // the author put one here already
         }
-        Target target = request.insert().get(next++);
+        Target target = insert.get(next++);
         paragraph.insertAfter(new ReadAlsoNode(request.label(), target.url(), target.title(), true));
         linked.add(target.url());
       }

@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Renders pages to bytes. One instance per build, shared by the threads that render: it holds only
@@ -144,7 +143,6 @@ public final class SiteRenderer {
     Article article = entry.article();
     String markdownSource = ContentLoader.body(article);
     var config = archive.config().related();
-    List<MarkdownRenderer.Target> inserts = List.of();
     MarkdownRenderer.Resolver resolver = new MarkdownRenderer.Resolver() {
       @Override
       public Optional<MarkdownRenderer.Target> bySource(String source) {
@@ -157,20 +155,13 @@ public final class SiteRenderer {
       }
     };
     String label = labels.of(article.lang()).get("read.also");
-    MarkdownRenderer.Request request =
-        new MarkdownRenderer.Request(article.source(), article.bodyLine(), markdownSource, label, inserts, config.insertAfter(), config.insertMinParagraphs());
-    MarkdownRenderer.Rendered first = markdown.render(request, resolver);
-    if (!config.insertAfter().isEmpty()) {
-      // a second pass knows which articles the author linked already, so inserted links add new ones
-      List<Entry> chosen = links.inserts(entry, new java.util.HashSet<>(first.linked().stream().map(this::unhref).toList()), config.insertAfter().size());
-      if (!chosen.isEmpty()) {
-        inserts = chosen.stream().map(e -> new MarkdownRenderer.Target(models.href(e.url()), e.article().title())).toList();
-        first = markdown.render(new MarkdownRenderer.Request(article.source(), article.bodyLine(), markdownSource, label, inserts,
-            config.insertAfter(), config.insertMinParagraphs()), resolver);
-      }
-    }
-    problems.addAll(first.problems());
-    return first;
+    java.util.function.Function<java.util.Set<String>, List<MarkdownRenderer.Target>> inserts = linked -> links
+        .inserts(entry, new java.util.HashSet<>(linked.stream().map(this::unhref).toList()), config.insertAfter().size())
+        .stream().map(e -> new MarkdownRenderer.Target(models.href(e.url()), e.article().title())).toList();
+    MarkdownRenderer.Rendered rendered = markdown.render(new MarkdownRenderer.Request(
+        article.source(), article.bodyLine(), markdownSource, label, inserts, config.insertAfter(), config.insertMinParagraphs()), resolver);
+    problems.addAll(rendered.problems());
+    return rendered;
   }
 
   private String unhref(String href) {
@@ -189,10 +180,5 @@ public final class SiteRenderer {
   /** The absolute URL of a site-relative URL, for feeds and sitemaps. */
   public String absolute(String url) {
     return models.absolute(url);
-  }
-
-  /** Function form of {@link #absolute}, for callers that map lists. */
-  public Function<String, String> absoluteUrls() {
-    return models::absolute;
   }
 }

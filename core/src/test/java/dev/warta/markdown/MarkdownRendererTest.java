@@ -24,7 +24,7 @@ class MarkdownRendererTest {
   };
 
   private static String html(String markdown) {
-    return RENDERER.render(new MarkdownRenderer.Request("content/a.md", 5, markdown, "Baca juga", List.of(), List.of(), 0), NONE).html();
+    return RENDERER.render(MarkdownRenderer.Request.plain("content/a.md", 5, markdown), NONE).html();
   }
 
   @Test
