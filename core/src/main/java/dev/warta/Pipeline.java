@@ -66,8 +66,9 @@ final class Pipeline {
   static final int SPARE_LINKS = 5;
 
   private static RelatedSettings relatedSettings(SiteConfig.Related r) {
-    return new RelatedSettings(r.count() + SPARE_LINKS, r.minScore(), r.allowNewer(), r.textWeight(), r.namesWeight(), r.tagsWeight(),
-        r.sectionWeight(), r.timeWeight(), r.halfLifeDays());
+    RelatedSettings s = r.scoring();
+    return new RelatedSettings(s.count() + SPARE_LINKS, s.minScore(), s.allowNewer(), s.textWeight(), s.namesWeight(), s.tagsWeight(),
+        s.sectionWeight(), s.timeWeight(), s.timeHalfLifeDays());
   }
 
   Loaded load() {

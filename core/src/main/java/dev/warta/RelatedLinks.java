@@ -29,7 +29,7 @@ final class RelatedLinks implements SiteRenderer.Links {
   RelatedLinks(Archive archive, RelatedIndex index, List<Problem> problems) {
     this.archive = archive;
     this.index = index;
-    this.count = archive.config().related().count();
+    this.count = archive.config().related().scoring().count();
     Map<String, String> byKey = new LinkedHashMap<>();
     for (Entry e : archive.entries()) {
       byKey.put(e.article().source(), e.article().title());

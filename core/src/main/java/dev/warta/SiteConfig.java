@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import dev.warta.related.RelatedSettings;
 
 /**
  * Every setting of a site, as read from {@code warta.yml} and overridden by the caller.
@@ -178,48 +179,26 @@ public record SiteConfig(
   /**
    * How related articles are chosen and shown.
    *
-   * @param count related articles at the end of each article
-   * @param minScore related articles scoring below this (0–100) are left out
-   * @param allowNewer whether an article may link to newer ones (off: lists stay stable)
-   * @param textWeight weight of text similarity
-   * @param namesWeight weight of shared names of people, places and organisations
-   * @param tagsWeight weight of shared tags
-   * @param sectionWeight weight of a shared section
-   * @param timeWeight weight of closeness in time
-   * @param halfLifeDays after this many days apart, closeness in time counts half
+   * @param scoring how the related index scores and filters links (count, minScore, allowNewer,
+   *     weights, halfLifeDays)
    * @param report whether the build writes {@code related.json}, explaining every link
    * @param insertAfter paragraphs after which a "read also" link is inserted (empty: none)
    * @param insertMinParagraphs articles with fewer paragraphs get no inserted links
    */
-  public record Related(
-      int count,
-      double minScore,
-      boolean allowNewer,
-      double textWeight,
-      double namesWeight,
-      double tagsWeight,
-      double sectionWeight,
-      double timeWeight,
-      double halfLifeDays,
-      boolean report,
-      List<Integer> insertAfter,
-      int insertMinParagraphs) {
+  public record Related(RelatedSettings scoring, boolean report, List<Integer> insertAfter, int insertMinParagraphs) {
 
     /** Validates and copies. */
     public Related {
+      Objects.requireNonNull(scoring, "scoring");
       insertAfter = List.copyOf(insertAfter);
-      if (count < 0) {
-        throw new IllegalArgumentException("related.count must be >= 0");
-      }
     }
 
     /** Defaults that work without tuning: the related index's measured defaults, no report, no inserted links. */
     public static Related defaults() {
-      dev.warta.related.RelatedSettings d = dev.warta.related.RelatedSettings.defaults();
-      return new Related(d.count(), d.minScore(), d.allowNewer(), d.textWeight(), d.namesWeight(), d.tagsWeight(),
-          d.sectionWeight(), d.timeWeight(), d.timeHalfLifeDays(), false, List.of(), 6);
+      return new Related(RelatedSettings.defaults(), false, List.of(), 6);
     }
   }
+
 
   /**
    * What the feeds hold.

@@ -8,6 +8,7 @@ import dev.warta.SiteConfig.RawHtml;
 import dev.warta.SiteConfig.Related;
 import dev.warta.internal.SitePaths;
 import dev.warta.internal.YamlReader;
+import dev.warta.related.RelatedSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -169,12 +170,6 @@ public final class ConfigReader {
 
     SiteConfig config() {
       SiteConfig d = SiteConfig.defaults();
-      List<String> weights = List.of("text", "names", "tags", "section", "time");
-      if (weights.stream().allMatch(w -> get("related.weights." + w).isPresent())
-          && weights.stream().allMatch(w -> decimal("related.weights." + w, 0, 100).orElse(1.0) == 0)) {
-        Setting s = settings.get("related.weights.text");
-        s.yaml().error(s.node(), "at least one of the related.weights must be above 0");
-      }
       Related r = d.related();
       Feeds f = d.feeds();
       return new SiteConfig(
@@ -194,15 +189,7 @@ public final class ConfigReader {
           buildTime().orElseGet(Instant::now),
           new Publisher(string("publisher.name").orElse(""), string("publisher.logo").orElse("")),
           new Related(
-              integer("related.count", 0, 50).orElse(r.count()),
-              decimal("related.minScore", 0, 100).orElse(r.minScore()),
-              bool("related.allowNewer").orElse(r.allowNewer()),
-              decimal("related.weights.text", 0, 100).orElse(r.textWeight()),
-              decimal("related.weights.names", 0, 100).orElse(r.namesWeight()),
-              decimal("related.weights.tags", 0, 100).orElse(r.tagsWeight()),
-              decimal("related.weights.section", 0, 100).orElse(r.sectionWeight()),
-              decimal("related.weights.time", 0, 100).orElse(r.timeWeight()),
-              decimal("related.halfLifeDays", 1, 100_000).orElse(r.halfLifeDays()),
+              scoring(r.scoring()),
               bool("related.report").orElse(r.report()),
               insertAfter().orElse(r.insertAfter()),
               integer("related.insertMinParagraphs", 0, 1000).orElse(r.insertMinParagraphs())),
@@ -216,6 +203,30 @@ public final class ConfigReader {
           checks(),
           bool("relativeUrls").orElse(d.relativeUrls()),
           params().orElse(d.params()));
+    }
+
+    /** The index's settings; weights that are all 0 are an error, and the default weights stay. */
+    private RelatedSettings scoring(RelatedSettings d) {
+      double text = decimal("related.weights.text", 0, 100).orElse(d.textWeight());
+      double names = decimal("related.weights.names", 0, 100).orElse(d.namesWeight());
+      double tags = decimal("related.weights.tags", 0, 100).orElse(d.tagsWeight());
+      double section = decimal("related.weights.section", 0, 100).orElse(d.sectionWeight());
+      double time = decimal("related.weights.time", 0, 100).orElse(d.timeWeight());
+      if (text + names + tags + section + time == 0) {
+        Setting s = settings.get("related.weights.text");
+        s.yaml().error(s.node(), "at least one of the related.weights must be above 0");
+        text = d.textWeight();
+        names = d.namesWeight();
+        tags = d.tagsWeight();
+        section = d.sectionWeight();
+        time = d.timeWeight();
+      }
+      return new RelatedSettings(
+          integer("related.count", 0, 50).orElse(d.count()),
+          decimal("related.minScore", 0, 100).orElse(d.minScore()),
+          bool("related.allowNewer").orElse(d.allowNewer()),
+          text, names, tags, section, time,
+          decimal("related.halfLifeDays", 1, 100_000).orElse(d.timeHalfLifeDays()));
     }
 
     private Optional<Setting> get(String name) {
