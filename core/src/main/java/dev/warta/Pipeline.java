@@ -179,6 +179,9 @@ final class Pipeline {
       finish("publish", output.changed() + output.unchanged(), start);
       List<Problem> warnings = distinct().stream().filter(p -> !p.isError()).toList();
       return new BuildResult(outputDir.orElse(Path.of("")), archive.entries().size(), output.changed(), output.unchanged(), warnings, timings);
+    } catch (Output.UnfinishedCommitException e) {
+      problems.add(Problem.error("", 0, 0, "cannot publish the site: " + e.getMessage()));
+      throw failure();
     } catch (IOException e) {
       problems.add(Problem.error("", 0, 0, "cannot publish the site: " + e.getMessage() + "; the previous output is left as it was"));
       throw failure();

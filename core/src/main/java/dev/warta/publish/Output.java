@@ -3,6 +3,9 @@ package dev.warta.publish;
 import dev.warta.internal.SitePaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
@@ -13,24 +16,41 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Where a build's files go: a staging folder that replaces the output folder only when the whole
- * site was written.
+ * Where a build's files go: a staging folder whose content reaches the output folder only when the
+ * whole site was written.
  *
  * <p>How it works. The staging folder {@code .NAME.warta-staging} sits beside the output folder
- * {@code NAME}, on the same disk. Each file is written there; when the previous output holds a file
- * with the same bytes, that file is hard-linked instead (copied with its timestamp where links are
- * not supported), so unchanged files keep their timestamps and rsync or a CDN see nothing new. On
- * {@link #commit()} the output folder is renamed to {@code .NAME.warta-old}, the staging folder is
- * renamed to {@code NAME}, and the old folder is deleted. A build that fails or is killed before
- * the first rename leaves the output untouched; one killed between the two renames leaves the old
- * site in {@code .NAME.warta-old}, which the next build (or {@link #recover}) puts back first.
+ * {@code NAME}, on the same disk. A file whose bytes equal the previous output's is not written at
+ * all, so it keeps its timestamp and rsync or a CDN see nothing new; every other file is written to
+ * the staging folder. {@link #commit()} then takes one of two ways:
+ *
+ * <ul>
+ *   <li><b>Replace the folder</b>, when no file was unchanged (a first build): the output folder is
+ *       renamed to {@code .NAME.warta-old}, the staging folder to {@code NAME}, and the old folder
+ *       is deleted. A build killed between the two renames leaves the old site aside, which the
+ *       next build (or {@link #recover}) puts back.
+ *   <li><b>Update in place</b>, otherwise: the list of files to delete is written to the journal
+ *       {@code .NAME.warta-commit} (written whole, then renamed into place, so it exists complete
+ *       or not at all), the files it names are deleted, each staged file is renamed over its old
+ *       version, and the journal is removed last. A build killed once the journal exists is
+ *       finished by the next build (or {@link #recover}), which repeats these steps: each is
+ *       harmless to repeat. Moving the few files an edit changes costs far less than creating a
+ *       whole site of 100,000 pages again, which on some disks takes longer than rendering it.
+ * </ul>
+ *
+ * <p>Either way, a build that fails, or is killed before its commit starts, leaves the output
+ * untouched; once {@link #recover} has run, the output is byte for byte the old site or the new
+ * one.
  *
  * <p>Warta owns its output folder: it carries a marker file, and a non-empty folder without one is
  * never replaced, so a mistaken {@code output} setting cannot delete someone else's files.
@@ -39,11 +59,18 @@ public final class Output implements AutoCloseable {
   /** The marker file in every folder Warta writes. */
   public static final String MARKER = ".warta-output";
 
+  private static final String MARKER_TEXT = "This folder is written by Warta; each build replaces what it holds.\n";
+
   private final Path output;
   private final Path staging;
   private final Path old;
+  private final Path journal;
   private final boolean discard;
+  private final String separator;
+  /** Site-relative paths of every file of the new site, changed or not. */
   private final Set<String> written = ConcurrentHashMap.newKeySet();
+  /** Site-relative paths of the folders those files are in, to refuse a file where a folder is. */
+  private final Set<String> parents = ConcurrentHashMap.newKeySet();
   private final Set<Path> folders = ConcurrentHashMap.newKeySet();
   private final AtomicInteger changed = new AtomicInteger();
   private final AtomicInteger unchanged = new AtomicInteger();
@@ -52,9 +79,11 @@ public final class Output implements AutoCloseable {
   private Output(Path output, boolean discard) {
     this.output = output;
     this.discard = discard;
+    this.separator = output.getFileSystem().getSeparator();
     String name = output.getFileName() == null ? "site" : output.getFileName().toString();
     this.staging = output.resolveSibling("." + name + ".warta-staging");
     this.old = output.resolveSibling("." + name + ".warta-old");
+    this.journal = output.resolveSibling("." + name + ".warta-commit");
   }
 
   /** An output that writes nothing: for checking a site. */
@@ -63,8 +92,8 @@ public final class Output implements AutoCloseable {
   }
 
   /**
-   * Prepares to write a new site for {@code output}: puts back an old site that an interrupted
-   * swap left aside, refuses a folder Warta did not write, and starts an empty staging folder.
+   * Prepares to write a new site for {@code output}: finishes or undoes what an interrupted build
+   * left, refuses a folder Warta did not write, and starts an empty staging folder.
    *
    * @throws ForeignFolderException when the output folder holds files but no marker
    */
@@ -89,7 +118,10 @@ public final class Output implements AutoCloseable {
     return out;
   }
 
-  /** Puts back a previous site that an interrupted swap left beside the output folder. */
+  /**
+   * Brings the output folder back to a whole site after an interrupted build: puts back a previous
+   * site that a swap left aside, or finishes an update in place whose journal was written.
+   */
   public static void recover(Path output) throws IOException {
     Path dir = output.toAbsolutePath().normalize();
     Output out = new Output(dir, false);
@@ -99,6 +131,9 @@ public final class Output implements AutoCloseable {
       } else {
         delete(out.old);
       }
+    }
+    if (Files.isRegularFile(out.journal, LinkOption.NOFOLLOW_LINKS)) {
+      out.applyJournal();
     }
   }
 
@@ -121,32 +156,56 @@ public final class Output implements AutoCloseable {
     }
     Path target = SitePaths.file(staging, urlPath);
     String key = staging.relativize(target).toString();
-    if (!written.add(key)) {
-      throw new IllegalStateException("written twice: " + urlPath);
-    }
-    Path previous = output.resolve(key);
     try {
+      claim(key);
+      if (sameBytes(output.resolve(key), bytes)) {
+        unchanged.incrementAndGet();
+        return;
+      }
       Path parent = target.getParent();
       if (!folders.contains(parent)) {
         // a folder holds many files: create it once rather than ask the disk for each file
         Files.createDirectories(parent);
         folders.add(parent);
       }
-      if (sameBytes(previous, bytes)) {
-        keep(previous, target);
-        unchanged.incrementAndGet();
-      } else {
-        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(target,
-            java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
-          java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
-          while (buffer.hasRemaining()) {
-            channel.write(buffer);
-          }
+      try (FileChannel channel = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
         }
-        changed.incrementAndGet();
       }
+      changed.incrementAndGet();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + key + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Records a path of the new site, refusing one that is also the folder of another: unchanged files
+   * are not staged, so the staging folder alone cannot show such a clash, and the commit must not
+   * meet it halfway.
+   */
+  private void claim(String key) throws IOException {
+    String[] segments = key.split(java.util.regex.Pattern.quote(separator));
+    if (segments[0].equals(MARKER)) {
+      throw new IOException(MARKER + " is the name of the marker of Warta's output folder; rename this file or folder");
+    }
+    if (!written.add(key)) {
+      throw new IllegalStateException("written twice: " + key);
+    }
+    // each path is recorded before the other set is checked: of two threads writing clashing
+    // paths at once, at least one sees the other's
+    if (parents.contains(key)) {
+      throw new IOException("other files of the site are in a folder of this name; rename one of them");
+    }
+    StringBuilder folder = new StringBuilder();
+    for (int i = 0; i < segments.length - 1; i++) {
+      folder.append(i == 0 ? "" : separator).append(segments[i]);
+      String f = folder.toString();
+      parents.add(f);
+      if (written.contains(f)) {
+        throw new IOException(f + " is a file of the site, so it cannot be a folder; rename one of them");
+      }
     }
   }
 
@@ -158,14 +217,6 @@ public final class Output implements AutoCloseable {
       return Arrays.equals(Files.readAllBytes(previous), bytes);
     } catch (NoSuchFileException e) {
       return false;
-    }
-  }
-
-  private static void keep(Path previous, Path target) throws IOException {
-    try {
-      Files.createLink(target, previous);
-    } catch (UnsupportedOperationException | IOException e) {
-      Files.copy(previous, target, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 
@@ -184,20 +235,112 @@ public final class Output implements AutoCloseable {
     return output;
   }
 
-  /** Swaps the staging folder in for the output folder. */
+  /** Makes the staged site the output: by replacing the folder, or by updating it in place. */
   public void commit() throws IOException {
     if (discard) {
       committed = true;
       return;
     }
-    Files.writeString(staging.resolve(MARKER), "This folder is written by Warta and replaced whole at each build.\n");
-    delete(old);
-    if (Files.exists(output, LinkOption.NOFOLLOW_LINKS)) {
-      move(output, old);
+    if (unchanged.get() == 0 || !Files.isDirectory(output, LinkOption.NOFOLLOW_LINKS)) {
+      Files.writeString(staging.resolve(MARKER), MARKER_TEXT);
+      delete(old);
+      if (Files.exists(output, LinkOption.NOFOLLOW_LINKS)) {
+        move(output, old);
+      }
+      move(staging, output);
+      committed = true;
+      deleteInParallel(old);
+      return;
     }
-    move(staging, output);
+    StringBuilder removed = new StringBuilder();
+    for (String key : filesOf(output)) {
+      if (!written.contains(key) && !key.equals(MARKER)) {
+        // NUL is the one character no file name holds
+        removed.append(key).append('\0');
+      }
+    }
+    Path partial = journal.resolveSibling(journal.getFileName() + ".partial");
+    Files.writeString(partial, removed, StandardCharsets.UTF_8);
+    move(partial, journal);
     committed = true;
-    deleteInParallel(old);
+    try {
+      applyJournal();
+    } catch (IOException e) {
+      throw new UnfinishedCommitException(e);
+    }
+  }
+
+  /** Thrown when an update in place stopped halfway: the next build, or {@link #recover}, finishes it. */
+  public static final class UnfinishedCommitException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    UnfinishedCommitException(IOException cause) {
+      super(cause.getMessage() + "; the output is partly updated, and the next build finishes the update", cause);
+    }
+  }
+
+  /**
+   * Carries out a written journal: deletes the files it names, moves every staged file over its old
+   * version, then removes the staging folder and, last, the journal. Deleting first means no staged
+   * file meets an old one where its folder should be.
+   */
+  private void applyJournal() throws IOException {
+    String names = Files.readString(journal, StandardCharsets.UTF_8);
+    for (String key : names.split("\0")) {
+      if (!key.isEmpty()) {
+        Path file = output.resolve(key);
+        Files.deleteIfExists(file);
+        removeEmptyFolders(file.getParent());
+      }
+    }
+    if (Files.isDirectory(staging, LinkOption.NOFOLLOW_LINKS)) {
+      List<String> staged = filesOf(staging);
+      try {
+        staged.parallelStream().forEach(key -> {
+          try {
+            Path target = output.resolve(key);
+            if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+              delete(target); // an empty folder left where the new site has a file: it holds none of the new site's files
+            }
+            Files.createDirectories(target.getParent());
+            Files.move(staging.resolve(key), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      }
+    }
+    if (!Files.exists(output.resolve(MARKER), LinkOption.NOFOLLOW_LINKS)) {
+      Files.writeString(output.resolve(MARKER), MARKER_TEXT);
+    }
+    delete(staging);
+    Files.deleteIfExists(journal);
+  }
+
+  /** Removes a folder of the output that deletions emptied, and its emptied parents. */
+  private void removeEmptyFolders(Path folder) throws IOException {
+    for (Path f = folder; f != null && f.startsWith(output) && !f.equals(output); f = f.getParent()) {
+      try {
+        Files.deleteIfExists(f);
+      } catch (DirectoryNotEmptyException e) {
+        return;
+      }
+    }
+  }
+
+  /** The paths of all files under a folder, relative to it, without following links. */
+  private static List<String> filesOf(Path root) throws IOException {
+    List<String> files = new ArrayList<>();
+    Files.walkFileTree(root, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+        files.add(root.relativize(file).toString());
+        return FileVisitResult.CONTINUE;
+      }
+    });
+    return files;
   }
 
   /**
@@ -209,7 +352,7 @@ public final class Output implements AutoCloseable {
     if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
-    java.util.List<Path> children;
+    List<Path> children;
     try (var list = Files.list(dir)) {
       children = list.toList();
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.warta.BuildException;
 import dev.warta.Problem;
 import dev.warta.TestSite;
+import dev.warta.Warta;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -140,8 +141,71 @@ class OutputTest {
   }
 
   @Test
-  void aFailureWhenTheSiteIsCompleteLeavesTheOldSite() throws IOException {
-    // a static folder where the marker file goes: every page is written, then the commit fails
-    assertWriteFailureKeepsTheOldSite("-- static/.warta-output/x.txt --\nx\n", "cannot publish the site: ");
+  void aStaticFileInTheMarkersPlaceLeavesTheOldSite() throws IOException {
+    assertWriteFailureKeepsTheOldSite("-- static/.warta-output/x.txt --\nx\n",
+        "cannot write the site: cannot write .warta-output/x.txt: .warta-output is the name of the marker of Warta's output folder; rename this file or folder");
+  }
+
+  @Test
+  void anUpdateInPlaceRemovesWhatTheNewSiteNoLongerHasAndMovesFilesAndFoldersPast() throws IOException {
+    TestSite site = TestSite.of(dir, SITE + "-- static/berita --\na file first\n-- static/arsip/lama.txt --\nlama\n");
+    site.build();
+    Map<String, String> first = snapshot(site.output());
+    assertTrue(first.containsKey("berita") && first.containsKey("arsip/lama.txt"), first.keySet().toString());
+    // b.md goes; a file becomes a folder and a folder a file; a.md stays as it was
+    Files.delete(site.dir().resolve("content/b.md"));
+    Files.delete(site.dir().resolve("static/berita"));
+    Files.delete(site.dir().resolve("static/arsip/lama.txt"));
+    Files.delete(site.dir().resolve("static/arsip"));
+    site.write("-- static/berita/kini.txt --\na folder now\n-- static/arsip --\na file now\n");
+    var second = site.build();
+    assertTrue(second.pagesUnchanged() > 0, "the second build updates in place: " + second.summary());
+    Map<String, String> now = snapshot(site.output());
+    assertFalse(now.containsKey("2023/01/dua/index.html"));
+    assertFalse(Files.exists(site.output().resolve("2023/01/dua")), "the emptied folder goes too");
+    assertTrue(Files.exists(site.output().resolve("2023/01/satu/index.html")));
+    assertEquals("a folder now\n", Files.readString(site.output().resolve("berita/kini.txt")));
+    assertEquals("a file now\n", Files.readString(site.output().resolve("arsip")));
+
+    // and it is exactly what a build into a new folder makes
+    Path fresh = dir.resolve("fresh");
+    Warta.site(site.dir()).output(fresh).buildTime(TestSite.NOW).build();
+    assertEquals(snapshot(fresh), now);
+    try (Stream<Path> siblings = Files.list(dir)) {
+      assertEquals(List.of("fresh", "public", "site"), siblings.map(p -> p.getFileName().toString()).sorted().toList(), "no staging folder or journal left behind");
+    }
+  }
+
+  @Test
+  void anUpdateInPlaceStoppedHalfwayIsFinishedByTheNextBuild() throws IOException {
+    TestSite site = TestSite.of(dir, SITE);
+    site.build();
+    // what a kill leaves once the journal is written: b's page already deleted, a's new page still staged
+    Path staging = dir.resolve(".public.warta-staging");
+    Files.createDirectories(staging.resolve("2023/01/satu"));
+    Files.writeString(staging.resolve("2023/01/satu/index.html"), "new a");
+    Files.writeString(dir.resolve(".public.warta-commit"), "2023/01/dua/index.html\0feed.xml\0");
+    Files.delete(site.output().resolve("2023/01/dua/index.html"));
+    Output.recover(site.output());
+    assertEquals("new a", Files.readString(site.output().resolve("2023/01/satu/index.html")));
+    assertFalse(Files.exists(site.output().resolve("feed.xml")));
+    assertFalse(Files.exists(staging));
+    assertFalse(Files.exists(dir.resolve(".public.warta-commit")));
+    assertTrue(Files.exists(site.output().resolve(Output.MARKER)));
+  }
+
+  @Test
+  void aStagingFolderWithoutJournalIsAnUnfinishedBuildAndIsDropped() throws IOException {
+    TestSite site = TestSite.of(dir, SITE);
+    site.build();
+    Map<String, String> before = snapshot(site.output());
+    Path staging = dir.resolve(".public.warta-staging");
+    Files.createDirectories(staging.resolve("2023/01/satu"));
+    Files.writeString(staging.resolve("2023/01/satu/index.html"), "half a build");
+    Output.recover(site.output());
+    assertEquals(before, snapshot(site.output()));
+    site.build();
+    assertEquals(before, snapshot(site.output()));
+    assertFalse(Files.exists(staging));
   }
 }
