@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
  * @param articles articles in the archive (drafts and future articles left out are not counted)
  * @param pagesWritten files whose bytes changed or that are new
  * @param pagesUnchanged files whose bytes were identical to the previous output (kept as they were)
+ * @param pagesRendered pages rendered by this build; the others were known unchanged from what they
+ *     are made of, and their files kept without rendering them (see the README's "Rebuilds")
  * @param warnings the warnings found; a build with errors throws {@link BuildException} instead
  * @param stageMillis wall time per stage, in pipeline order
  */
@@ -21,6 +23,7 @@ public record BuildResult(
     int articles,
     int pagesWritten,
     int pagesUnchanged,
+    int pagesRendered,
     List<Problem> warnings,
     Map<String, Long> stageMillis) {
 
@@ -36,7 +39,7 @@ public record BuildResult(
   }
 
   /**
-   * One line for a log: {@code 24 articles, 61 files written, 3 unchanged, 1 warning in 0.84 s
+   * One line for a log: {@code 24 articles, 61 files written, 3 unchanged, 50 pages rendered, 1 warning in 0.84 s
    * (load 0.21, index 0.01, …)}.
    */
   public String summary() {
@@ -46,10 +49,11 @@ public record BuildResult(
             .collect(Collectors.joining(", "));
     return String.format(
         Locale.ROOT,
-        "%d articles, %d files written, %d unchanged, %d %s in %.2f s (%s)",
+        "%d articles, %d files written, %d unchanged, %d pages rendered, %d %s in %.2f s (%s)",
         articles,
         pagesWritten,
         pagesUnchanged,
+        pagesRendered,
         warnings.size(),
         warnings.size() == 1 ? "warning" : "warnings",
         totalMillis() / 1000.0,

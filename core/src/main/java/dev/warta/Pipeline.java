@@ -14,11 +14,14 @@ import dev.warta.related.RelatedSettings;
 import dev.warta.publish.StaticFiles;
 import dev.warta.render.Page;
 import dev.warta.render.Plan;
+import dev.warta.render.RenderCache;
 import dev.warta.render.SiteRenderer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -42,6 +45,7 @@ final class Pipeline {
   private final BuildListener listener;
   private final List<Problem> problems = new ArrayList<>();
   private final Map<String, Long> timings = new LinkedHashMap<>();
+  private Optional<Path> cacheFolder = Optional.empty();
 
   Pipeline(Path siteDir, Map<String, String> overrides, int threads, BuildListener listener) {
     this.siteDir = siteDir;
@@ -119,7 +123,12 @@ final class Pipeline {
         files.put(url, bytes);
       }
     });
-    SiteRenderer renderer = SiteRenderer.create(siteDir, archive, loaded.links(), problems);
+    byte[] inputs = RenderCache.inputs(siteDir, overrides);
+    // what the previous build wrote, when its output is still as it left it
+    Optional<Path> cacheFile = outputDir.flatMap(this::cacheFile);
+    RenderCache previous = cacheFile.map(file -> RenderCache.read(file, Output.builtBy(outputDir.get()), inputs)).orElse(RenderCache.empty(inputs));
+    RenderCache next = RenderCache.filling(inputs);
+    SiteRenderer renderer = SiteRenderer.create(siteDir, archive, loaded.links(), problems, previous, next);
     // feeds, sitemaps and robots.txt: made from the plan, written with the static files below
     files.putAll(GeneratedFiles.of(archive, plan, renderer, statics.keySet(), problems));
     if (archive.config().related().report()) {
@@ -141,13 +150,25 @@ final class Pipeline {
     }
     try (output) {
       ConcurrentLinkedQueue<Problem> renderProblems = new ConcurrentLinkedQueue<>();
+      java.util.concurrent.atomic.AtomicInteger renderedCount = new java.util.concurrent.atomic.AtomicInteger();
       ForkJoinPool pool = new ForkJoinPool(threads);
       try {
         pool.submit(() -> plan.pages().parallelStream().forEach(page -> {
           List<Problem> local = new ArrayList<>();
-          byte[] bytes = renderer.render(page, local);
+          Optional<RenderCache.PageEntry> before = previous.page(page.url());
+          SiteRenderer.Rendered rendered = renderer.render(page, local, fingerprint -> before
+              .filter(b -> Arrays.equals(b.fingerprint(), fingerprint)).map(b -> output.keep(page.url(), b.size())).orElse(false));
+          if (rendered.kept()) {
+            // the page's warnings come from its previous rendering: a build reports them all, every time
+            local.addAll(before.get().warnings());
+            next.put(page.url(), before.get());
+          } else {
+            renderedCount.incrementAndGet();
+            output.write(page.url(), rendered.bytes());
+            next.put(page.url(), new RenderCache.PageEntry(rendered.fingerprint(), rendered.bytes().length,
+                local.stream().filter(p -> !p.isError()).toList()));
+          }
           renderProblems.addAll(local);
-          output.write(page.url(), bytes);
         })).get();
         pool.submit(() -> files.entrySet().parallelStream().forEach(e -> output.write(e.getKey(), e.getValue().get()))).get();
       } catch (InterruptedException e) {
@@ -175,10 +196,24 @@ final class Pipeline {
       start = System.nanoTime();
       listener.stageStarted("publish");
       failOnErrors();
-      output.commit();
+      if (outputDir.isPresent()) {
+        String buildId = next.id();
+        output.commit(buildId);
+        if (cacheFile.isPresent()) {
+          try {
+            Files.createDirectories(cacheFile.get().getParent());
+            next.write(cacheFile.get(), buildId);
+          } catch (IOException e) {
+            problems.add(Problem.warning("", 0, 0, "cannot write the build cache " + cacheFile.get() + ": " + e.getMessage()
+                + "; the site is complete, and the next build renders every page"));
+          }
+        }
+      } else {
+        output.commit();
+      }
       finish("publish", output.changed() + output.unchanged(), start);
       List<Problem> warnings = distinct().stream().filter(p -> !p.isError()).toList();
-      return new BuildResult(outputDir.orElse(Path.of("")), archive.entries().size(), output.changed(), output.unchanged(), warnings, timings);
+      return new BuildResult(outputDir.orElse(Path.of("")), archive.entries().size(), output.changed(), output.unchanged(), renderedCount.get(), warnings, timings);
     } catch (Output.UnfinishedCommitException e) {
       problems.add(Problem.error("", 0, 0, "cannot publish the site: " + e.getMessage()));
       throw failure();
@@ -186,6 +221,22 @@ final class Pipeline {
       problems.add(Problem.error("", 0, 0, "cannot publish the site: " + e.getMessage() + "; the previous output is left as it was"));
       throw failure();
     }
+  }
+
+  /** This pipeline keeping its render cache in {@code folder}. */
+  Pipeline cache(Path folder) {
+    this.cacheFolder = Optional.of(folder);
+    return this;
+  }
+
+  /**
+   * Where the render cache of an output folder is kept: one file per output folder, named by a
+   * digest of its path, so a site built into two folders keeps a cache for each.
+   */
+  private Optional<Path> cacheFile(Path outputDir) {
+    String path = outputDir.toAbsolutePath().normalize().toString();
+    return cacheFolder.map(folder -> folder.resolve("render-" + java.util.HexFormat.of().formatHex(
+        RenderCache.digest(path.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 8) + ".bin"));
   }
 
   private void finish(String stage, int count, long startNanos) {

@@ -34,14 +34,16 @@ public final class Site {
   private final Map<String, String> overrides;
   private final int threads;
   private final BuildListener listener;
+  private final Optional<Path> cache;
 
   Site(Path folder) {
-    this(folder, Optional.empty(), Map.of(), Runtime.getRuntime().availableProcessors(), BuildListener.SILENT);
+    this(folder, Optional.empty(), Map.of(), Runtime.getRuntime().availableProcessors(), BuildListener.SILENT, Optional.empty());
   }
 
-  private Site(Path folder, Optional<Path> output, Map<String, String> overrides, int threads, BuildListener listener) {
+  private Site(Path folder, Optional<Path> output, Map<String, String> overrides, int threads, BuildListener listener, Optional<Path> cache) {
     this.folder = Objects.requireNonNull(folder, "folder").toAbsolutePath().normalize();
     this.output = output;
+    this.cache = cache;
     this.overrides = Collections.unmodifiableMap(new TreeMap<>(overrides));
     this.threads = threads;
     this.listener = listener;
@@ -59,7 +61,7 @@ public final class Site {
 
   /** This site, published to {@code folder}. The folder is Warta's: it is replaced whole at each build. */
   public Site output(Path folder) {
-    return new Site(this.folder, Optional.of(folder.toAbsolutePath().normalize()), overrides, threads, listener);
+    return new Site(this.folder, Optional.of(folder.toAbsolutePath().normalize()), overrides, threads, listener, cache);
   }
 
   /** This site with a setting that wins over {@code warta.yml}, e.g. {@code set("paginate", "30")}. */
@@ -68,14 +70,14 @@ public final class Site {
     Objects.requireNonNull(value, "value");
     Map<String, String> copy = new TreeMap<>(overrides);
     copy.put(setting, value);
-    return new Site(folder, output, copy, threads, listener);
+    return new Site(folder, output, copy, threads, listener, cache);
   }
 
   /** This site with several settings, as by {@link #set} one by one. */
   public Site set(Map<String, String> settings) {
     Map<String, String> copy = new TreeMap<>(overrides);
     copy.putAll(settings);
-    return new Site(folder, output, copy, threads, listener);
+    return new Site(folder, output, copy, threads, listener, cache);
   }
 
   /** This site served from another base URL. */
@@ -93,6 +95,20 @@ public final class Site {
     return set("future", Boolean.toString(future));
   }
 
+  /**
+   * The folder where builds keep what lets the next build skip unchanged pages: as set, or {@code
+   * .warta-cache} inside the site folder (a folder for version control to ignore, as Jekyll's
+   * {@code .jekyll-cache}). Deleting it only makes the next build render every page.
+   */
+  public Path cache() {
+    return cache.orElse(folder.resolve(".warta-cache"));
+  }
+
+  /** This site keeping its build cache in {@code folder}. */
+  public Site cache(Path folder) {
+    return new Site(this.folder, output, overrides, threads, listener, Optional.of(folder.toAbsolutePath().normalize()));
+  }
+
   /** This site built as if at {@code time}: fixes "now" for future articles and the news sitemap. */
   public Site buildTime(Instant time) {
     return set("buildTime", time.toString());
@@ -103,12 +119,12 @@ public final class Site {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1");
     }
-    return new Site(folder, output, overrides, threads, listener);
+    return new Site(folder, output, overrides, threads, listener, cache);
   }
 
   /** This site reporting progress to {@code listener}. */
   public Site listener(BuildListener listener) {
-    return new Site(folder, output, overrides, threads, Objects.requireNonNull(listener, "listener"));
+    return new Site(folder, output, overrides, threads, Objects.requireNonNull(listener, "listener"), cache);
   }
 
   /**
@@ -118,7 +134,7 @@ public final class Site {
    * @throws BuildException listing every problem when there is any error; nothing is written then
    */
   public BuildResult build() {
-    return new Pipeline(this.folder, overrides, threads, listener).run(Optional.of(output()));
+    return new Pipeline(this.folder, overrides, threads, listener).cache(cache()).run(Optional.of(output()));
   }
 
   /**

@@ -60,6 +60,7 @@ public final class Output implements AutoCloseable {
   public static final String MARKER = ".warta-output";
 
   private static final String MARKER_TEXT = "This folder is written by Warta; each build replaces what it holds.\n";
+  private static final String BUILD = "build: ";
 
   private final Path output;
   private final Path staging;
@@ -85,6 +86,28 @@ public final class Output implements AutoCloseable {
     this.old = output.resolveSibling("." + name + ".warta-old");
     this.journal = output.resolveSibling("." + name + ".warta-commit");
   }
+
+  /**
+   * The id of the build that wrote the site in {@code output}, from its marker file; empty when
+   * there is none, or when an interrupted build left the folder to be recovered.
+   */
+  public static String builtBy(Path output) {
+    Output out = new Output(output.toAbsolutePath().normalize(), false);
+    if (Files.exists(out.old, LinkOption.NOFOLLOW_LINKS) || Files.exists(out.journal, LinkOption.NOFOLLOW_LINKS)) {
+      return "";
+    }
+    try {
+      for (String line : Files.readAllLines(out.output.resolve(MARKER), StandardCharsets.UTF_8)) {
+        if (line.startsWith(BUILD)) {
+          return line.substring(BUILD.length()).strip();
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // no marker, or not one Warta can read: no known build
+    }
+    return "";
+  }
+
 
   /** An output that writes nothing: for checking a site. */
   public static Output discard() {
@@ -181,6 +204,32 @@ public final class Output implements AutoCloseable {
   }
 
   /**
+   * Keeps the previous build's file at a URL path as this build's, without reading it, when it is
+   * still there with the given size; returns whether it was kept. For pages known unchanged from
+   * what they are made of.
+   */
+  public boolean keep(String urlPath, long size) {
+    if (discard) {
+      return false;
+    }
+    Path target = SitePaths.file(staging, urlPath);
+    String key = staging.relativize(target).toString();
+    try {
+      BasicFileAttributes attributes = Files.readAttributes(output.resolve(key), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      if (!attributes.isRegularFile() || attributes.size() != size) {
+        return false;
+      }
+      claim(key);
+      unchanged.incrementAndGet();
+      return true;
+    } catch (NoSuchFileException e) {
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + key + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * Records a path of the new site, refusing one that is also the folder of another: unchanged files
    * are not staged, so the staging folder alone cannot show such a clash, and the commit must not
    * meet it halfway.
@@ -235,14 +284,23 @@ public final class Output implements AutoCloseable {
     return output;
   }
 
-  /** Makes the staged site the output: by replacing the folder, or by updating it in place. */
+  /** Makes the staged site the output, with no build id. */
   public void commit() throws IOException {
+    commit("");
+  }
+
+  /**
+   * Makes the staged site the output: by replacing the folder, or by updating it in place. The
+   * marker file records {@code buildId}, which {@link #builtBy} returns until the next commit.
+   */
+  public void commit(String buildId) throws IOException {
     if (discard) {
       committed = true;
       return;
     }
+    // the marker is staged like any file, so it changes together with the site it describes
+    Files.writeString(staging.resolve(MARKER), MARKER_TEXT + (buildId.isEmpty() ? "" : BUILD + buildId + "\n"));
     if (unchanged.get() == 0 || !Files.isDirectory(output, LinkOption.NOFOLLOW_LINKS)) {
-      Files.writeString(staging.resolve(MARKER), MARKER_TEXT);
       delete(old);
       if (Files.exists(output, LinkOption.NOFOLLOW_LINKS)) {
         move(output, old);

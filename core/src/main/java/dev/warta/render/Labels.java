@@ -56,7 +56,7 @@ final class Labels {
       if (Files.isRegularFile(file)) {
         labels.putAll(read("i18n/" + lang + ".yml", file, problems));
       }
-      all.put(lang, Map.copyOf(labels));
+      all.put(lang, new Shared<>(Map.copyOf(labels)));
     }
     return new Labels(Map.copyOf(all));
   }

@@ -102,7 +102,7 @@ final class Models {
         "authors", href(archive.indexUrl("authors")), "archive", href(archive.indexUrl("years"))));
     site.put("year", config.buildTime().atZone(config.timeZone()).getYear());
     site.put("generator", "Warta");
-    return java.util.Collections.unmodifiableMap(site);
+    return new Shared<>(site);
   }
 
   Map<String, Object> page(String kind, String url, String title, String lang, String description) {
@@ -135,7 +135,7 @@ final class Models {
   Map<String, Object> summary(Entry e) {
     Map<String, Object> s = summaries.get(e.index());
     if (s == null) {
-      s = java.util.Collections.unmodifiableMap(buildSummary(e));
+      s = new Shared<>(buildSummary(e));
       summaries.compareAndSet(e.index(), null, s);
     }
     return s;

@@ -13,12 +13,18 @@ import dev.warta.render.Page.NotFoundPage;
 import dev.warta.render.Page.RedirectPage;
 import dev.warta.render.Page.TermsPage;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Renders pages to bytes. One instance per build, shared by the threads that render: it holds only
@@ -31,6 +37,8 @@ public final class SiteRenderer {
   private final Models models;
   private final MarkdownRenderer markdown;
   private final Links links;
+  private final RenderCache previous;
+  private final RenderCache next;
 
   /**
    * How an article's related and linked articles are found; supplied by the build, which owns the
@@ -47,7 +55,9 @@ public final class SiteRenderer {
     Optional<Entry> byTitle(String title);
   }
 
-  private SiteRenderer(Archive archive, Templates templates, Labels labels, Links links) {
+  private SiteRenderer(Archive archive, Templates templates, Labels labels, Links links, RenderCache previous, RenderCache next) {
+    this.previous = previous;
+    this.next = next;
     this.archive = archive;
     this.templates = templates;
     this.labels = labels;
@@ -62,6 +72,15 @@ public final class SiteRenderer {
    * label files are added to {@code problems}.
    */
   public static SiteRenderer create(Path siteDir, Archive archive, Links links, List<Problem> problems) {
+    byte[] none = new byte[0];
+    return create(siteDir, archive, links, problems, RenderCache.empty(none), RenderCache.filling(none));
+  }
+
+  /**
+   * A renderer that skips the bodies the previous build's cache knows unchanged, and records in
+   * {@code next} what this build's bodies were made from.
+   */
+  public static SiteRenderer create(Path siteDir, Archive archive, Links links, List<Problem> problems, RenderCache previous, RenderCache next) {
     Templates templates = Templates.create(siteDir);
     problems.addAll(templates.check());
     List<String> languages = new ArrayList<>(archive.languages());
@@ -69,7 +88,7 @@ public final class SiteRenderer {
       languages.add(archive.config().language());
     }
     Labels labels = Labels.load(siteDir, languages, problems);
-    return new SiteRenderer(archive, templates, labels, links);
+    return new SiteRenderer(archive, templates, labels, links, previous, next);
   }
 
   /** The site's labels in a language, for feeds and other non-template output. */
@@ -77,18 +96,34 @@ public final class SiteRenderer {
     return labels.of(lang);
   }
 
-  /** The rendered page; problems found on the way are added to {@code problems} (not thread-safe: one list per call). */
-  public byte[] render(Page page, List<Problem> problems) {
+  /**
+   * A page's bytes, or {@code null} when the page was found unchanged since the previous build and
+   * not rendered; with the fingerprint of what it is made from.
+   */
+  public record Rendered(byte[] bytes, byte[] fingerprint) {
+    /** Whether the page was left unrendered, its previous file being still right. */
+    public boolean kept() {
+      return bytes == null;
+    }
+  }
+
+  /**
+   * Renders a page, unless {@code unchanged} says that the previous build wrote a page of the same
+   * fingerprint which is still there. Problems found on the way are added to {@code problems} (not
+   * thread-safe: one list per call).
+   */
+  public Rendered render(Page page, List<Problem> problems, Predicate<byte[]> unchanged) {
     Map<String, Object> model = new LinkedHashMap<>();
     String lang = archive.config().language();
+    Body body = null;
     if (page instanceof ArticlePage a) {
         lang = a.entry().article().lang();
         Article article = a.entry().article();
-        MarkdownRenderer.Rendered body = body(a.entry(), problems);
+        body = body(a.entry(), problems);
         // the related section does not repeat what the body already links to
         java.util.Set<String> linked = new java.util.HashSet<>();
         body.linked().forEach(href -> linked.add(unhref(href)));
-        model.put("article", models.article(a.entry(), body.html(), links.related(a.entry(), linked)));
+        model.put("article", models.article(a.entry(), body.placeholder(), links.related(a.entry(), linked)));
         model.put("page", models.page("article", a.url(), article.title(), lang, article.summary()));
         model.put("feeds", models.feedLinks(lang, archive.sectionOf(a.entry()).flatMap(t -> models.channel(t.url()))));
     } else if (page instanceof ListPage l) {
@@ -131,35 +166,155 @@ public final class SiteRenderer {
     model.putIfAbsent("feeds", models.feedLinks(lang, Optional.empty()));
     model.put("site", models.site(lang));
     model.put("labels", labels.of(lang));
+    byte[] fingerprint = new Fingerprint().add(page.template()).add(page.url()).add(model).finish();
+    if (unchanged.test(fingerprint)) {
+      return new Rendered(null, fingerprint);
+    }
+    if (body != null) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> article = (Map<String, Object>) model.get("article");
+      article.put("content", body.html(problems));
+    }
     String html = templates.render(page.template(), model, problems, page.url());
     if (archive.config().relativeUrls() && !(page instanceof NotFoundPage)) {
       // the 404 page is served at any depth, so only root-relative links work there
       html = RelativeUrls.rewrite(html, page.url(), models.href("/"));
     }
-    return html.getBytes(StandardCharsets.UTF_8);
+    return new Rendered(html.getBytes(StandardCharsets.UTF_8), fingerprint);
   }
 
-  private MarkdownRenderer.Rendered body(Entry entry, List<Problem> problems) {
-    Article article = entry.article();
-    String markdownSource = ContentLoader.body(article);
-    var config = archive.config().related();
-    MarkdownRenderer.Resolver resolver = new MarkdownRenderer.Resolver() {
-      @Override
-      public Optional<MarkdownRenderer.Target> bySource(String source) {
-        return archive.bySource(source).map(e -> new MarkdownRenderer.Target(models.href(e.url()), e.article().title()));
-      }
+  /**
+   * An article's body, rendered or not yet: when the previous build's answers to its questions
+   * still hold, its digest and links are known without rendering, and it is rendered only if the
+   * page must be.
+   */
+  private final class Body {
+    private final Entry entry;
+    private final byte[] key;
+    private final List<String> linked;
+    private String html;
 
-      @Override
-      public Optional<MarkdownRenderer.Target> byTitle(String title) {
-        return links.byTitle(title).filter(e -> e != entry).map(e -> new MarkdownRenderer.Target(models.href(e.url()), e.article().title()));
+    Body(Entry entry, byte[] key, List<String> linked, String html) {
+      this.entry = entry;
+      this.key = key;
+      this.linked = linked;
+      this.html = html;
+    }
+
+    List<String> linked() {
+      return linked;
+    }
+
+    /** What stands for the HTML in the fingerprint: the body's key. */
+    String placeholder() {
+      return "body " + Fingerprint.hex(key);
+    }
+
+    String html(List<Problem> problems) {
+      if (html == null) {
+        html = render(entry, new RecordingLinks(entry), problems).html();
       }
+      return html;
+    }
+  }
+
+  private Body body(Entry entry, List<Problem> problems) {
+    Article article = entry.article();
+    String source = article.source();
+    Optional<RenderCache.BodyEntry> before = previous.body(source);
+    long size;
+    long modified;
+    try {
+      BasicFileAttributes file = Files.readAttributes(article.file(), BasicFileAttributes.class);
+      size = file.size();
+      modified = file.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + source, e);
+    }
+    byte[] markdown = before.filter(b -> b.size() == size && b.modified() == modified).map(RenderCache.BodyEntry::markdown)
+        .orElseGet(() -> new Fingerprint().add(ContentLoader.body(article)).finish());
+    byte[] digest = sourceDigest(article, markdown);
+    Optional<RenderCache.BodyEntry> known = before.filter(b -> Arrays.equals(b.source(), digest));
+    if (known.isPresent() && known.get().questions().stream().allMatch(q -> q.answer().equals(answer(entry, q)))) {
+      RenderCache.BodyEntry b = known.get();
+      next.putBody(source, new RenderCache.BodyEntry(size, modified, markdown, digest, b.questions(), b.linked()));
+      return new Body(entry, bodyKey(b), b.linked(), null);
+    }
+    RecordingLinks recording = new RecordingLinks(entry);
+    MarkdownRenderer.Rendered rendered = render(entry, recording, problems);
+    RenderCache.BodyEntry b = new RenderCache.BodyEntry(size, modified, markdown, digest, recording.questions, rendered.linked());
+    next.putBody(source, b);
+    return new Body(entry, bodyKey(b), rendered.linked(), rendered.html());
+  }
+
+  private static byte[] bodyKey(RenderCache.BodyEntry b) {
+    Fingerprint f = new Fingerprint().add(b.source());
+    for (RenderCache.Question q : b.questions()) {
+      f.add(String.valueOf(q.kind())).add(q.asked());
+      q.answer().forEach(t -> f.add(t.url()).add(t.title()));
+    }
+    return f.finish();
+  }
+
+  /** A digest of an article's Markdown (given as a digest) and of everything its rendering is asked with, but for links. */
+  private byte[] sourceDigest(Article article, byte[] markdown) {
+    var config = archive.config().related();
+    return new Fingerprint().add(article.source()).add(article.bodyLine()).add(markdown)
+        .add(labels.of(article.lang()).get("read.also")).add(config.insertAfter()).add(config.insertMinParagraphs()).finish();
+  }
+
+  /** The answer the archive gives now to a question a body asked in the previous build. */
+  private List<MarkdownRenderer.Target> answer(Entry entry, RenderCache.Question q) {
+    RecordingLinks live = new RecordingLinks(entry);
+    return switch (q.kind()) {
+      case 'S' -> live.bySource(q.asked().get(0)).stream().toList();
+      case 'T' -> live.byTitle(q.asked().get(0)).stream().toList();
+      case 'I' -> live.apply(new java.util.HashSet<>(q.asked()));
+      default -> List.of(new MarkdownRenderer.Target("?", "?")); // never equal: render again
     };
+  }
+
+  /** Answers a body's questions from the archive, and writes them down. */
+  private final class RecordingLinks implements MarkdownRenderer.Resolver, java.util.function.Function<java.util.Set<String>, List<MarkdownRenderer.Target>> {
+    private final Entry entry;
+    private final List<RenderCache.Question> questions = new ArrayList<>();
+
+    RecordingLinks(Entry entry) {
+      this.entry = entry;
+    }
+
+    @Override
+    public Optional<MarkdownRenderer.Target> bySource(String source) {
+      Optional<MarkdownRenderer.Target> t = archive.bySource(source).map(e -> new MarkdownRenderer.Target(models.href(e.url()), e.article().title()));
+      questions.add(new RenderCache.Question('S', List.of(source), t.stream().toList()));
+      return t;
+    }
+
+    @Override
+    public Optional<MarkdownRenderer.Target> byTitle(String title) {
+      Optional<MarkdownRenderer.Target> t = links.byTitle(title).filter(e -> e != entry)
+          .map(e -> new MarkdownRenderer.Target(models.href(e.url()), e.article().title()));
+      questions.add(new RenderCache.Question('T', List.of(title), t.stream().toList()));
+      return t;
+    }
+
+    /** The related articles to insert, none of them already linked. */
+    @Override
+    public List<MarkdownRenderer.Target> apply(java.util.Set<String> linked) {
+      List<MarkdownRenderer.Target> t = links.inserts(entry, new java.util.HashSet<>(linked.stream().map(SiteRenderer.this::unhref).toList()),
+              archive.config().related().insertAfter().size())
+          .stream().map(e -> new MarkdownRenderer.Target(models.href(e.url()), e.article().title())).toList();
+      questions.add(new RenderCache.Question('I', linked.stream().sorted().toList(), t));
+      return t;
+    }
+  }
+
+  private MarkdownRenderer.Rendered render(Entry entry, RecordingLinks links, List<Problem> problems) {
+    Article article = entry.article();
+    var config = archive.config().related();
     String label = labels.of(article.lang()).get("read.also");
-    java.util.function.Function<java.util.Set<String>, List<MarkdownRenderer.Target>> inserts = linked -> links
-        .inserts(entry, new java.util.HashSet<>(linked.stream().map(this::unhref).toList()), config.insertAfter().size())
-        .stream().map(e -> new MarkdownRenderer.Target(models.href(e.url()), e.article().title())).toList();
     MarkdownRenderer.Rendered rendered = markdown.render(new MarkdownRenderer.Request(
-        article.source(), article.bodyLine(), markdownSource, label, inserts, config.insertAfter(), config.insertMinParagraphs()), resolver);
+        article.source(), article.bodyLine(), ContentLoader.body(article), label, links, config.insertAfter(), config.insertMinParagraphs()), links);
     problems.addAll(rendered.problems());
     return rendered;
   }
@@ -174,7 +329,7 @@ public final class SiteRenderer {
    * reported here: rendering the article's page reports the same ones.
    */
   public String articleHtml(Entry entry) {
-    return body(entry, new ArrayList<>()).html();
+    return render(entry, new RecordingLinks(entry), new ArrayList<>()).html();
   }
 
   /** The absolute URL of a site-relative URL, for feeds and sitemaps. */

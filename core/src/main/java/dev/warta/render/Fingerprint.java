@@ -1,0 +1,136 @@
+package dev.warta.render;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A SHA-256 digest of data-model values, in an encoding where each value is tagged with its type
+ * and length, so that no two different models give the same bytes to hash ("ab","c" is not
+ * "a","bc"). Maps are hashed in key order whatever their iteration order, since {@code Map.of}
+ * iterates differently in each JVM and a fingerprint must not change from one build to the next.
+ */
+final class Fingerprint {
+  /** The length of a fingerprint in bytes: half of SHA-256, still far from any chance collision. */
+  static final int BYTES = 16;
+
+  private final MessageDigest digest;
+  private final byte[] buffer = new byte[8192];
+  private int used;
+
+  Fingerprint() {
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+
+  /** Adds a model value: a string, number, boolean, map, list, byte array or null. */
+  Fingerprint add(Object value) {
+    if (value == null) {
+      tag('0');
+    } else if (value instanceof CharSequence s) {
+      tag('s');
+      string(s);
+    } else if (value instanceof Shared<?> shared) {
+      // stands for the map's content, which is hashed once for all pages that show it
+      tag('h');
+      add(shared.fingerprint());
+    } else if (value instanceof Map<?, ?> map) {
+      tag('m');
+      integer(map.size());
+      List<Map.Entry<?, ?>> entries = new ArrayList<>(map.entrySet());
+      entries.sort((a, b) -> String.valueOf(a.getKey()).compareTo(String.valueOf(b.getKey())));
+      for (Map.Entry<?, ?> e : entries) {
+        add(String.valueOf(e.getKey()));
+        add(e.getValue());
+      }
+    } else if (value instanceof Collection<?> list) {
+      tag('l');
+      integer(list.size());
+      for (Object o : list) {
+        add(o);
+      }
+    } else if (value instanceof byte[] bytes) {
+      tag('b');
+      integer(bytes.length);
+      flush();
+      digest.update(bytes);
+    } else {
+      // numbers, booleans, dates from front matter: their class and text name them exactly
+      tag('o');
+      string(value.getClass().getName());
+      string(value.toString());
+    }
+    return this;
+  }
+
+  /** The fingerprint of everything added; the hasher is then empty again. */
+  byte[] finish() {
+    flush();
+    return Arrays.copyOf(digest.digest(), BYTES);
+  }
+
+  /** The SHA-256 of some bytes, in full. */
+  static byte[] sha256(byte[] bytes) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+
+  static String hex(byte[] bytes) {
+    return HexFormat.of().formatHex(bytes);
+  }
+
+  private void tag(char c) {
+    room(1);
+    buffer[used++] = (byte) c;
+  }
+
+  private void integer(int n) {
+    room(4);
+    buffer[used++] = (byte) (n >>> 24);
+    buffer[used++] = (byte) (n >>> 16);
+    buffer[used++] = (byte) (n >>> 8);
+    buffer[used++] = (byte) n;
+  }
+
+  private void string(CharSequence s) {
+    // UTF-8 with its length first: as exact as the characters, and half the bytes to hash for
+    // the mostly ASCII text of a page
+    byte[] bytes = s.toString().getBytes(StandardCharsets.UTF_8);
+    integer(bytes.length);
+    if (bytes.length > buffer.length - used) {
+      flush();
+      digest.update(bytes);
+    } else {
+      System.arraycopy(bytes, 0, buffer, used, bytes.length);
+      used += bytes.length;
+    }
+  }
+
+  private void room(int bytes) {
+    if (used + bytes > buffer.length) {
+      flush();
+    }
+  }
+
+  private void flush() {
+    digest.update(buffer, 0, used);
+    used = 0;
+  }
+
+  /** The bytes of a UTF-8 text, for keys built from text. */
+  static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}

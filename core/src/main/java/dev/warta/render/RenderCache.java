@@ -1,0 +1,344 @@
+package dev.warta.render;
+
+import dev.warta.Problem;
+import dev.warta.markdown.MarkdownRenderer.Target;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the previous build rendered, so that a page whose inputs have not changed is neither
+ * rendered nor compared again.
+ *
+ * <p>A page is known by its fingerprint: a digest of everything its bytes are made from, that is,
+ * its template and data model (see {@link Fingerprint}), under a key of what every page depends on
+ * (Warta's code and libraries, the site's templates, its settings). An article's body is the one
+ * part of a model that is costly to make; it is stood for by a digest of its Markdown and of the
+ * answers to every question its rendering asked (which article a link or a read also line names,
+ * which related articles go between paragraphs). The next build asks the same questions again,
+ * cheaply: when the answers are the same, so is the body, without rendering it.
+ *
+ * <p>The cache is a file beside the output folder, written after each build that wrote a site. It
+ * names the output it describes by the build id in the output's marker file, so that a cache and
+ * an output that did not come from the same build (a kill between the two, an output deleted or
+ * replaced) are never taken for each other: the cache is then ignored, and every page rendered.
+ */
+public final class RenderCache {
+  private static final String MAGIC = "warta-render-cache";
+  private static final int VERSION = 2;
+
+  /** A page as a build wrote it: its fingerprint, its file's size, the warnings its rendering gave. */
+  public record PageEntry(byte[] fingerprint, long size, List<Problem> warnings) {
+    /** Copies. */
+    public PageEntry {
+      warnings = List.copyOf(warnings);
+    }
+  }
+
+  /**
+   * What an article's body was made from: its file's size and time when it was read, a digest of
+   * its Markdown, a digest of that and of how it was asked to render, the questions it asked with
+   * their answers, and the hrefs it linked to. As git does, a file whose size and time are the
+   * same is taken to hold the same text, so an unchanged article is not even read.
+   */
+  record BodyEntry(long size, long modified, byte[] markdown, byte[] source, List<Question> questions, List<String> linked) {
+    BodyEntry {
+      questions = List.copyOf(questions);
+      linked = List.copyOf(linked);
+    }
+  }
+
+  /**
+   * A question a body's rendering asked of the archive, and its answer.
+   *
+   * @param kind {@code S} for a link to a source file, {@code T} for a read also line's title,
+   *     {@code I} for the related articles to insert (asked with the hrefs already linked)
+   */
+  record Question(char kind, List<String> asked, List<Target> answer) {
+    Question {
+      asked = List.copyOf(asked);
+      answer = List.copyOf(answer);
+    }
+  }
+
+  private final String buildId;
+  private final byte[] inputs;
+  private final Map<String, PageEntry> pages;
+  private final Map<String, BodyEntry> bodies;
+
+  private RenderCache(String buildId, byte[] inputs, Map<String, PageEntry> pages, Map<String, BodyEntry> bodies) {
+    this.buildId = buildId;
+    this.inputs = inputs;
+    this.pages = pages;
+    this.bodies = bodies;
+  }
+
+  /** A cache that knows nothing: every page is rendered. */
+  public static RenderCache empty(byte[] inputs) {
+    return new RenderCache("", inputs, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+  }
+
+  /** A cache to fill during a build: thread-safe. */
+  public static RenderCache filling(byte[] inputs) {
+    return empty(inputs);
+  }
+
+  /** The page a previous build wrote at a URL, if it is known. */
+  public Optional<PageEntry> page(String url) {
+    return Optional.ofNullable(pages.get(url));
+  }
+
+  Optional<BodyEntry> body(String source) {
+    return Optional.ofNullable(bodies.get(source));
+  }
+
+  /** Records a page written, or kept, by this build. */
+  public void put(String url, PageEntry entry) {
+    pages.put(url, entry);
+  }
+
+  void putBody(String source, BodyEntry entry) {
+    bodies.put(source, entry);
+  }
+
+  /**
+   * An id of the pages this cache knows, as the output's marker records it: a digest of each
+   * page's URL, fingerprint and size, so two builds that write the same pages have the same id.
+   */
+  public String id() {
+    List<String> urls = new ArrayList<>(pages.keySet());
+    urls.sort(null);
+    Fingerprint f = new Fingerprint().add(inputs);
+    for (String url : urls) {
+      PageEntry e = pages.get(url);
+      f.add(url).add(e.fingerprint()).add(Long.toString(e.size()));
+    }
+    return Fingerprint.hex(f.finish());
+  }
+
+  /** How many pages the cache knows. */
+  public int size() {
+    return pages.size();
+  }
+
+  /**
+   * The cache a previous build left in {@code file}, when it describes the output of build {@code
+   * buildId} and was made with the same inputs; otherwise an empty one. A damaged file counts as
+   * none: it only costs the time of rendering every page.
+   */
+  public static RenderCache read(Path file, String buildId, byte[] inputs) {
+    if (buildId.isEmpty()) {
+      return empty(inputs);
+    }
+    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+      if (!text(in).equals(MAGIC) || in.readInt() != VERSION || !text(in).equals(buildId) || !Arrays.equals(bytes(in), inputs)) {
+        return empty(inputs);
+      }
+      Map<String, PageEntry> pages = new ConcurrentHashMap<>();
+      for (int n = in.readInt(); n > 0; n--) {
+        String url = text(in);
+        byte[] fingerprint = bytes(in);
+        long size = in.readLong();
+        List<Problem> warnings = new ArrayList<>();
+        for (int w = in.readInt(); w > 0; w--) {
+          warnings.add(new Problem(text(in), in.readInt(), in.readInt(), Problem.Severity.valueOf(text(in)), text(in)));
+        }
+        pages.put(url, new PageEntry(fingerprint, size, warnings));
+      }
+      Map<String, BodyEntry> bodies = new ConcurrentHashMap<>();
+      for (int n = in.readInt(); n > 0; n--) {
+        String source = text(in);
+        long size = in.readLong();
+        long modified = in.readLong();
+        byte[] markdown = bytes(in);
+        byte[] digest = bytes(in);
+        List<Question> questions = new ArrayList<>();
+        for (int q = in.readInt(); q > 0; q--) {
+          char kind = in.readChar();
+          List<String> asked = texts(in);
+          List<Target> answer = new ArrayList<>();
+          for (int a = in.readInt(); a > 0; a--) {
+            answer.add(new Target(text(in), text(in)));
+          }
+          questions.add(new Question(kind, asked, answer));
+        }
+        bodies.put(source, new BodyEntry(size, modified, markdown, digest, questions, texts(in)));
+      }
+      return new RenderCache(buildId, inputs, pages, bodies);
+    } catch (NoSuchFileException e) {
+      return empty(inputs);
+    } catch (IOException | RuntimeException e) {
+      return empty(inputs);
+    }
+  }
+
+  /** Writes the cache for the output of build {@code buildId}: whole, then renamed into place. */
+  public void write(Path file, String buildId) throws IOException {
+    Path partial = file.resolveSibling(file.getFileName() + ".partial");
+    try (OutputStream os = Files.newOutputStream(partial); DataOutputStream out = new DataOutputStream(new BufferedOutputStream(os, 1 << 16))) {
+      text(out, MAGIC);
+      out.writeInt(VERSION);
+      text(out, buildId);
+      bytes(out, inputs);
+      out.writeInt(pages.size());
+      for (Map.Entry<String, PageEntry> e : pages.entrySet()) {
+        text(out, e.getKey());
+        bytes(out, e.getValue().fingerprint());
+        out.writeLong(e.getValue().size());
+        out.writeInt(e.getValue().warnings().size());
+        for (Problem p : e.getValue().warnings()) {
+          text(out, p.file());
+          out.writeInt(p.line());
+          out.writeInt(p.column());
+          text(out, p.severity().name());
+          text(out, p.message());
+        }
+      }
+      out.writeInt(bodies.size());
+      for (Map.Entry<String, BodyEntry> e : bodies.entrySet()) {
+        text(out, e.getKey());
+        out.writeLong(e.getValue().size());
+        out.writeLong(e.getValue().modified());
+        bytes(out, e.getValue().markdown());
+        bytes(out, e.getValue().source());
+        out.writeInt(e.getValue().questions().size());
+        for (Question q : e.getValue().questions()) {
+          out.writeChar(q.kind());
+          texts(out, q.asked());
+          out.writeInt(q.answer().size());
+          for (Target t : q.answer()) {
+            text(out, t.url());
+            text(out, t.title());
+          }
+        }
+        texts(out, e.getValue().linked());
+      }
+    }
+    Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /**
+   * A digest of what every page depends on besides its own model: the code that renders (Warta,
+   * flexmark, FreeMarker, jsoup, found where their classes were loaded from), the site's templates
+   * and its settings ({@code warta.yml} and those set from outside it).
+   */
+  public static byte[] inputs(Path siteDir, Map<String, String> settings) {
+    Fingerprint f = new Fingerprint();
+    for (Class<?> c : List.of(RenderCache.class, com.vladsch.flexmark.parser.Parser.class, freemarker.template.Configuration.class,
+        org.jsoup.Jsoup.class)) {
+      f.add(codeOf(c));
+    }
+    f.add(settings);
+    try {
+      Path config = siteDir.resolve("warta.yml");
+      f.add(Files.isRegularFile(config) ? Files.readAllBytes(config) : new byte[0]);
+      f.add(folder(siteDir.resolve("templates"), true));
+    } catch (IOException e) {
+      f.add("unreadable: " + e.getMessage()); // the build reports it; such a key is never found again
+      f.add(Double.toString(Math.random()));
+    }
+    return f.finish();
+  }
+
+  /** Where a class was loaded from, with the size and time of each file there. */
+  private static List<String> codeOf(Class<?> c) {
+    CodeSource source = c.getProtectionDomain().getCodeSource();
+    if (source == null || source.getLocation() == null) {
+      return List.of(c.getName(), String.valueOf(Math.random())); // unknown code: never trusted twice
+    }
+    try {
+      Path path = Path.of(source.getLocation().toURI());
+      List<String> parts = new ArrayList<>(folder(path, false));
+      parts.add(0, path.toString());
+      return parts;
+    } catch (URISyntaxException | IOException | RuntimeException e) {
+      return List.of(c.getName(), String.valueOf(Math.random()));
+    }
+  }
+
+  /**
+   * The files of a folder (or one file) by path, with their size and time, or their bytes when
+   * {@code contents}; sorted, so that the order the disk lists them in does not matter.
+   */
+  private static List<String> folder(Path root, boolean contents) throws IOException {
+    List<String> files = new ArrayList<>();
+    if (!Files.exists(root)) {
+      return files;
+    }
+    Files.walkFileTree(root, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        String id = root.relativize(file) + " " + attrs.size();
+        files.add(contents ? id + " " + Fingerprint.hex(Fingerprint.sha256(Files.readAllBytes(file)))
+            : id + " " + attrs.lastModifiedTime().toMillis());
+        return FileVisitResult.CONTINUE;
+      }
+    });
+    files.sort(null);
+    return files;
+  }
+
+  /** The SHA-256 of some bytes. */
+  public static byte[] digest(byte[] bytes) {
+    return Fingerprint.sha256(bytes);
+  }
+
+  private static String text(DataInputStream in) throws IOException {
+    return new String(bytes(in), StandardCharsets.UTF_8);
+  }
+
+  private static byte[] bytes(DataInputStream in) throws IOException {
+    int length = in.readInt();
+    if (length < 0 || length > (64 << 20)) {
+      throw new IOException("damaged cache");
+    }
+    byte[] b = in.readNBytes(length);
+    if (b.length != length) {
+      throw new IOException("damaged cache");
+    }
+    return b;
+  }
+
+  private static List<String> texts(DataInputStream in) throws IOException {
+    List<String> list = new ArrayList<>();
+    for (int n = in.readInt(); n > 0; n--) {
+      list.add(text(in));
+    }
+    return list;
+  }
+
+  private static void text(DataOutputStream out, String s) throws IOException {
+    bytes(out, s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void bytes(DataOutputStream out, byte[] b) throws IOException {
+    out.writeInt(b.length);
+    out.write(b);
+  }
+
+  private static void texts(DataOutputStream out, List<String> list) throws IOException {
+    out.writeInt(list.size());
+    for (String s : list) {
+      text(out, s);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package dev.warta.render;
+
+import java.util.AbstractMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A part of the data model that many pages share (an article's summary, a language's site model
+ * and labels), read-only, which remembers its own fingerprint: a list page shows twenty summaries,
+ * and hashing each of them again for every page that shows it would cost more than the rest of
+ * the fingerprint.
+ */
+final class Shared<V> extends AbstractMap<String, V> {
+  private final Map<String, V> map;
+  private volatile byte[] fingerprint;
+
+  Shared(Map<String, V> map) {
+    this.map = java.util.Collections.unmodifiableMap(map);
+  }
+
+  @Override
+  public Set<Entry<String, V>> entrySet() {
+    return map.entrySet();
+  }
+
+  @Override
+  public V get(Object key) {
+    return map.get(key);
+  }
+
+  @Override
+  public boolean containsKey(Object key) {
+    return map.containsKey(key);
+  }
+
+  @Override
+  public int size() {
+    return map.size();
+  }
+
+  /** The fingerprint of the map's content; computed once (two threads may both compute it, alike). */
+  byte[] fingerprint() {
+    byte[] f = fingerprint;
+    if (f == null) {
+      f = new Fingerprint().add(map).finish();
+      fingerprint = f;
+    }
+    return f;
+  }
+}

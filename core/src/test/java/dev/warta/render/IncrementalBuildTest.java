@@ -1,0 +1,248 @@
+package dev.warta.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.warta.BuildResult;
+import dev.warta.Problem;
+import dev.warta.TestSite;
+import dev.warta.Warta;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A build over the previous output skips the pages whose inputs did not change; whatever changed,
+ * its output must be byte for byte what a build into an empty folder makes.
+ */
+class IncrementalBuildTest {
+  @TempDir Path dir;
+
+  private static final String SITE = """
+      -- warta.yml --
+      title: Kabar Lembah
+      baseUrl: https://kabar.example.id/
+      paginate: 2
+      related:
+        insertAfter: [2]
+        insertMinParagraphs: 3
+      -- content/ekonomi/harga-beras.md --
+      ---
+      title: Harga beras naik menjelang panen raya
+      date: 2024-03-01T08:00:00+07:00
+      tags: [beras, pangan]
+      authors: [Rina Wulandari]
+      ---
+      Harga beras medium di pasar induk naik dua ratus rupiah per kilogram pekan ini.
+
+      Pedagang menyebut pasokan dari sentra produksi tertahan hujan.
+
+      Baca juga: Petani bersiap menyambut panen raya
+
+      Dinas perdagangan berjanji menggelar operasi pasar bila kenaikan berlanjut.
+      -- content/ekonomi/panen-raya.md --
+      ---
+      title: Petani bersiap menyambut panen raya
+      date: 2024-03-10T08:00:00+07:00
+      tags: [beras, pertanian]
+      ---
+      Petani di lembah mulai menyiapkan mesin panen dan karung gabah.
+
+      Penyuluh memperkirakan hasil panen naik karena hujan cukup.
+
+      Harga gabah kering diperkirakan stabil sampai akhir bulan.
+      -- content/ekonomi/pupuk.md --
+      ---
+      title: Stok pupuk bersubsidi cukup untuk musim tanam
+      date: 2024-02-20T08:00:00+07:00
+      tags: [pupuk, pertanian]
+      ---
+      Gudang pupuk di kabupaten menyimpan stok untuk dua bulan ke depan.
+
+      Petani diminta menebus pupuk sesuai kuota kartu tani.
+
+      Distributor yang menimbun akan dicabut izinnya.
+      -- content/kota/banjir.md --
+      ---
+      title: Banjir merendam tiga kelurahan
+      date: 2024-03-05T08:00:00+07:00
+      tags: [banjir, cuaca]
+      ---
+      Hujan deras semalam membuat sungai meluap dan merendam tiga kelurahan.
+
+      Baca juga: [Harga beras](../ekonomi/harga-beras.md)
+
+      Warga mengungsi ke balai desa sampai air surut.
+      -- content/kota/jalan.md --
+      ---
+      title: Perbaikan jalan lingkar dimulai
+      date: 2024-01-15T08:00:00+07:00
+      tags: [jalan]
+      ---
+      Perbaikan jalan lingkar sepanjang empat kilometer dimulai pekan ini.
+
+      Baca juga: Judul yang tidak ada di arsip
+
+      Pengendara diminta memakai jalur alternatif.
+      """;
+
+  private Map<String, String> snapshot(Path root) throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        files.put(root.relativize(p).toString(), HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
+      }
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
+    return files;
+  }
+
+  private int fresh = 0;
+
+  /** Builds over the previous output, then into a new folder, and asserts both are the same site. */
+  private BuildResult buildAndCompare(TestSite site, String what) throws IOException {
+    BuildResult incremental = site.build();
+    Path clean = dir.resolve("clean-" + fresh++);
+    BuildResult full = Warta.site(site.dir()).output(clean).buildTime(TestSite.NOW).build();
+    assertEquals(snapshot(clean), snapshot(site.output()), "after " + what + ", the site built over the old one differs from a clean build");
+    assertEquals(full.warnings(), incremental.warnings(), "after " + what + ", the same warnings are reported");
+    return incremental;
+  }
+
+  @Test
+  void whateverChangesTheSiteIsTheSameAsACleanBuild() throws IOException {
+    TestSite site = TestSite.of(dir, SITE);
+    site.build();
+    BuildResult same = buildAndCompare(site, "nothing");
+    assertEquals(0, same.pagesWritten(), same.summary());
+    assertEquals(0, same.pagesRendered(), same.summary());
+
+    // a body: its page changes, and so do lists that show its summary; the page of an article
+    // that shows nothing of it is not written
+    Path jalanPage = site.output().resolve("2024/01/perbaikan-jalan-lingkar-dimulai/index.html");
+    // neither its neighbour nor related to it
+    Path pupukPage = site.output().resolve("2024/03/petani-bersiap-menyambut-panen-raya/index.html");
+    FileTime old = FileTime.fromMillis(1_000_000_000_000L);
+    Files.setLastModifiedTime(jalanPage, old);
+    Files.setLastModifiedTime(pupukPage, old);
+    site.write(SITE.substring(SITE.indexOf("-- content/kota/jalan.md --")).replace("empat kilometer", "lima kilometer"));
+    BuildResult body = buildAndCompare(site, "a body edit");
+    assertTrue(body.pagesWritten() >= 1 && body.pagesWritten() < body.pagesUnchanged(), body.summary());
+    assertTrue(body.pagesRendered() < body.pagesUnchanged(), "pages that show nothing of it are not rendered: " + body.summary());
+    assertTrue(Files.readString(jalanPage).contains("lima kilometer"));
+    assertEquals(old, Files.getLastModifiedTime(pupukPage));
+
+    // the title that another article's read also line names: that article's body must change too
+    Path panen = site.dir().resolve("content/ekonomi/panen-raya.md");
+    Files.writeString(panen, Files.readString(panen).replace("title: Petani bersiap menyambut panen raya", "title: Petani bersiap panen"));
+    buildAndCompare(site, "a title that a read also line names");
+
+    // and back: the read also line resolves again
+    Files.writeString(panen, Files.readString(panen).replace("title: Petani bersiap panen", "title: Petani bersiap menyambut panen raya"));
+    buildAndCompare(site, "the title put back");
+
+    // an article moved: the relative link of another body must follow
+    Path beras = site.dir().resolve("content/ekonomi/harga-beras.md");
+    Files.writeString(beras, Files.readString(beras).replace("date: 2024-03-01", "date: 2023-12-01"));
+    buildAndCompare(site, "a date that moves an article's URL");
+
+    // an article added and one removed
+    site.write("""
+        -- content/kota/pasar.md --
+        ---
+        title: Pasar tradisional direnovasi
+        date: 2024-03-12T08:00:00+07:00
+        tags: [pasar, pangan]
+        ---
+        Pemerintah kota merenovasi pasar tradisional di pusat kota.
+
+        Pedagang beras dipindah sementara ke lapangan.
+
+        Renovasi ditargetkan selesai sebelum lebaran.
+        """);
+    buildAndCompare(site, "an article added");
+    Files.delete(site.dir().resolve("content/ekonomi/pupuk.md"));
+    buildAndCompare(site, "an article removed");
+
+    // a label, a template and a setting: every page may change
+    site.write("-- i18n/id.yml --\nread.also: Simak juga\n");
+    buildAndCompare(site, "a label");
+    site.write("-- templates/404.ftlh --\n<!doctype html><html lang=\"${page.lang}\"><title>Hilang</title><p>Halaman tidak ada.</p></html>\n");
+    buildAndCompare(site, "a template");
+    Path config = site.dir().resolve("warta.yml");
+    Files.writeString(config, Files.readString(config).replace("paginate: 2", "paginate: 3"));
+    buildAndCompare(site, "a setting");
+    BuildResult last = buildAndCompare(site, "nothing, at the end");
+    assertEquals(0, last.pagesWritten(), last.summary());
+  }
+
+  @Test
+  void aKeptPageReportsItsWarningsAgain() throws IOException {
+    TestSite site = TestSite.of(dir, SITE);
+    List<Problem> first = site.build().warnings();
+    assertTrue(first.stream().anyMatch(p -> p.file().equals("content/kota/jalan.md") && p.message().contains("Judul yang tidak ada")), first.toString());
+    BuildResult second = site.build();
+    assertEquals(0, second.pagesRendered(), second.summary());
+    assertEquals(first, second.warnings());
+  }
+
+  @Test
+  void aPageChangedOrRemovedInTheOutputIsWrittenAgain() throws IOException {
+    TestSite site = TestSite.of(dir, SITE);
+    site.build();
+    Map<String, String> before = snapshot(site.output());
+    Path page = site.output().resolve("2024/03/banjir-merendam-tiga-kelurahan/index.html");
+    assertTrue(Files.exists(page), "the test's page path");
+    Files.writeString(page, "changed by hand");
+    Files.delete(site.output().resolve("index.html"));
+    BuildResult again = site.build();
+    assertEquals(2, again.pagesWritten(), again.summary());
+    assertEquals(before, snapshot(site.output()));
+  }
+
+  @Test
+  void anArticleTouchedButNotChangedIsNotWritten() throws IOException {
+    TestSite site = TestSite.of(dir, SITE);
+    site.build();
+    Path jalan = site.dir().resolve("content/kota/jalan.md");
+    Files.setLastModifiedTime(jalan, FileTime.fromMillis(Files.getLastModifiedTime(jalan).toMillis() + 60_000));
+    BuildResult again = site.build();
+    assertEquals(0, again.pagesRendered(), again.summary());
+  }
+
+  @Test
+  void aDeletedOutputOrCacheMeansEveryPageIsRenderedAgain() throws IOException {
+    TestSite site = TestSite.of(dir, SITE);
+    BuildResult first = site.build();
+    try (Stream<Path> caches = Files.list(site.site().cache())) {
+      assertEquals(1, caches.count(), "one cache file for one output folder");
+    }
+    try (Stream<Path> walk = Files.walk(site.site().cache())) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+    BuildResult noCache = site.build();
+    assertEquals(first.pagesRendered(), noCache.pagesRendered(), noCache.summary());
+    assertEquals(0, noCache.pagesWritten(), noCache.summary());
+    try (Stream<Path> walk = Files.walk(site.output())) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+    BuildResult noOutput = site.build();
+    assertEquals(first.pagesRendered(), noOutput.pagesRendered(), noOutput.summary());
+    assertEquals(first.pagesWritten(), noOutput.pagesWritten(), noOutput.summary());
+  }
+}
