@@ -14,10 +14,16 @@ titles.each { title ->
 assert !pages.any { it.contains('Koperasi Desa Rencanakan Lumbung Bersama') } : 'drafts stay out unless asked for'
 assert !pages.any { it =~ /<script(?![^>]*type="application\/ld\+json")/ } : 'the built site holds no JavaScript (JSON-LD data only)'
 
+// the build cache goes to the build folder: not into the sources, nor into the published site
+File cache = new File(basedir, 'target/warta-cache')
+assert cache.isDirectory() && cache.list().any { it.startsWith('render-') } : 'the render cache is in target/warta-cache'
+assert !new File(basedir, 'src/site/warta/.warta-cache').exists()
+assert !new File(basedir, 'target/site').list().any { it.contains('cache') }
+
 String log = new File(basedir, 'build.log').getText('UTF-8')
 assert log =~ /\[INFO\] load +3 in /
 assert log.contains('[INFO] Warta: 3 articles, ')
-assert log =~ /files written, \d+ unchanged, \d+ warnings? in [0-9.]+ s \(load /
+assert log =~ /files written, \d+ unchanged, \d+ pages rendered, \d+ warnings? in [0-9.]+ s \(load /
 String file = new File(basedir, 'src/site/warta/content/ekonomi/harga-gabah.md').canonicalFile.path
 assert log.readLines().any { it.startsWith("[WARNING] ${file}:8:") && it.contains(': warning: ') } : 'the unresolved Baca juga line, as file:line:col'
 return true

@@ -111,6 +111,13 @@ abstract class AbstractWartaMojo extends AbstractMojo {
   @Parameter(property = "warta.threads", defaultValue = "0")
   protected int threads;
 
+  /**
+   * Where builds keep what lets the next build skip unchanged pages; in the build folder, so that
+   * neither the sources nor the published site hold it, and {@code mvn clean} removes it.
+   */
+  @Parameter(property = "warta.cache", defaultValue = "${project.build.directory}/warta-cache")
+  protected File cache;
+
   /** The site with every setting given to the goal. */
   protected Site site() {
     Map<String, String> values = new LinkedHashMap<>();
@@ -132,7 +139,7 @@ abstract class AbstractWartaMojo extends AbstractMojo {
     put(values, "related.count", relatedCount);
     put(values, "related.report", relatedReport);
     put(values, "feeds.items", feedItems);
-    Site s = Warta.site(site.toPath()).set(values).listener(new LogListener(getLog()));
+    Site s = Warta.site(site.toPath()).set(values).listener(new LogListener(getLog())).cache(folder(cache).toPath());
     return threads > 0 ? s.threads(threads) : s;
   }
 
