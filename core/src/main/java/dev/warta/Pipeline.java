@@ -46,6 +46,7 @@ final class Pipeline {
   private final List<Problem> problems = new ArrayList<>();
   private final Map<String, Long> timings = new LinkedHashMap<>();
   private Optional<Path> cacheFolder = Optional.empty();
+  private Optional<Memory> memory = Optional.empty();
 
   Pipeline(Path siteDir, Map<String, String> overrides, int threads, BuildListener listener) {
     this.siteDir = siteDir;
@@ -82,10 +83,20 @@ final class Pipeline {
     failOnErrors();
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
-      RelatedIndex.Builder related = RelatedIndex.builder(relatedSettings(config.related()));
-      ContentLoader.Loaded loaded = new ContentLoader(config, siteDir).load(pool, (article, body) -> related.add(
-          new RelatedDocument(article.source(), article.lang(), article.title(), body, article.tags(), article.section(), article.date().toInstant())),
-          problems);
+      RelatedSettings settings = relatedSettings(config.related());
+      RelatedIndex.Builder related = memory.map(m -> m.related(settings)).orElseGet(() -> RelatedIndex.builder(settings));
+      ContentLoader.Memo memo = memory.map(m -> m.articles).orElseGet(ContentLoader.Memo::new);
+      ContentLoader.Loaded loaded;
+      try {
+        loaded = new ContentLoader(config, siteDir).load(pool, memo, related::contains, (article, body) -> related.put(
+            new RelatedDocument(article.source(), article.lang(), article.title(), body, article.tags(), article.section(), article.date().toInstant())),
+            problems);
+      } catch (RuntimeException e) {
+        memory.ifPresent(Memory::forgetRelated);
+        throw e;
+      }
+      // an article deleted, or now a draft, leaves the index
+      related.retain(loaded.articles().stream().map(a -> a.source()).collect(java.util.stream.Collectors.toSet()));
       finish("load", loaded.articles().size(), start);
 
       start = System.nanoTime();
@@ -126,7 +137,9 @@ final class Pipeline {
     byte[] inputs = RenderCache.inputs(siteDir, overrides);
     // what the previous build wrote, when its output is still as it left it
     Optional<Path> cacheFile = outputDir.flatMap(this::cacheFile);
-    RenderCache previous = cacheFile.map(file -> RenderCache.read(file, Output.builtBy(outputDir.get()), inputs)).orElse(RenderCache.empty(inputs));
+    String builtBy = outputDir.map(Output::builtBy).orElse("");
+    RenderCache previous = memory.flatMap(m -> m.rendered(builtBy)).filter(c -> c.madeWith(inputs))
+        .or(() -> cacheFile.map(file -> RenderCache.read(file, builtBy, inputs))).orElse(RenderCache.empty(inputs));
     RenderCache next = RenderCache.filling(inputs);
     SiteRenderer renderer = SiteRenderer.create(siteDir, archive, loaded.links(), problems, previous, next);
     // feeds, sitemaps and robots.txt: made from the plan, written with the static files below
@@ -199,6 +212,7 @@ final class Pipeline {
       if (outputDir.isPresent()) {
         String buildId = next.id();
         output.commit(buildId);
+        memory.ifPresent(m -> m.rendered(buildId, next));
         if (cacheFile.isPresent()) {
           try {
             Files.createDirectories(cacheFile.get().getParent());
@@ -221,6 +235,12 @@ final class Pipeline {
       problems.add(Problem.error("", 0, 0, "cannot publish the site: " + e.getMessage() + "; the previous output is left as it was"));
       throw failure();
     }
+  }
+
+  /** This pipeline taking what earlier builds loaded from {@code memory}, and leaving its own there. */
+  Pipeline memory(Optional<Memory> memory) {
+    this.memory = memory;
+    return this;
   }
 
   /** This pipeline keeping its render cache in {@code folder}. */

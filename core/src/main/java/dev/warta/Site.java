@@ -35,12 +35,15 @@ public final class Site {
   private final int threads;
   private final BuildListener listener;
   private final Optional<Path> cache;
+  private final Optional<Memory> memory;
 
   Site(Path folder) {
-    this(folder, Optional.empty(), Map.of(), Runtime.getRuntime().availableProcessors(), BuildListener.SILENT, Optional.empty());
+    this(folder, Optional.empty(), Map.of(), Runtime.getRuntime().availableProcessors(), BuildListener.SILENT, Optional.empty(), Optional.empty());
   }
 
-  private Site(Path folder, Optional<Path> output, Map<String, String> overrides, int threads, BuildListener listener, Optional<Path> cache) {
+  private Site(Path folder, Optional<Path> output, Map<String, String> overrides, int threads, BuildListener listener, Optional<Path> cache,
+      Optional<Memory> memory) {
+    this.memory = memory;
     this.folder = Objects.requireNonNull(folder, "folder").toAbsolutePath().normalize();
     this.output = output;
     this.cache = cache;
@@ -61,7 +64,7 @@ public final class Site {
 
   /** This site, published to {@code folder}. The folder is Warta's: it is replaced whole at each build. */
   public Site output(Path folder) {
-    return new Site(this.folder, Optional.of(folder.toAbsolutePath().normalize()), overrides, threads, listener, cache);
+    return new Site(this.folder, Optional.of(folder.toAbsolutePath().normalize()), overrides, threads, listener, cache, memory);
   }
 
   /** This site with a setting that wins over {@code warta.yml}, e.g. {@code set("paginate", "30")}. */
@@ -70,14 +73,14 @@ public final class Site {
     Objects.requireNonNull(value, "value");
     Map<String, String> copy = new TreeMap<>(overrides);
     copy.put(setting, value);
-    return new Site(folder, output, copy, threads, listener, cache);
+    return new Site(folder, output, copy, threads, listener, cache, memory);
   }
 
   /** This site with several settings, as by {@link #set} one by one. */
   public Site set(Map<String, String> settings) {
     Map<String, String> copy = new TreeMap<>(overrides);
     copy.putAll(settings);
-    return new Site(folder, output, copy, threads, listener, cache);
+    return new Site(folder, output, copy, threads, listener, cache, memory);
   }
 
   /** This site served from another base URL. */
@@ -106,7 +109,19 @@ public final class Site {
 
   /** This site keeping its build cache in {@code folder}. */
   public Site cache(Path folder) {
-    return new Site(this.folder, output, overrides, threads, listener, Optional.of(folder.toAbsolutePath().normalize()));
+    return new Site(this.folder, output, overrides, threads, listener, Optional.of(folder.toAbsolutePath().normalize()), memory);
+  }
+
+  /**
+   * This site keeping in memory, from one build to the next, what it loaded: the articles, the
+   * related index's analysis of each, and the last build's render cache. Each build then reads and
+   * analyses only the article files whose size or time changed, and renders only the pages whose
+   * inputs changed; its output is the same as a cold build's. For a process that builds the same
+   * site again and again, as {@code warta:serve} does. The builds of the returned site (and of
+   * sites derived from it) must not run at the same time.
+   */
+  public Site warm() {
+    return new Site(folder, output, overrides, threads, listener, cache, Optional.of(new Memory()));
   }
 
   /** This site built as if at {@code time}: fixes "now" for future articles and the news sitemap. */
@@ -119,12 +134,12 @@ public final class Site {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1");
     }
-    return new Site(folder, output, overrides, threads, listener, cache);
+    return new Site(folder, output, overrides, threads, listener, cache, memory);
   }
 
   /** This site reporting progress to {@code listener}. */
   public Site listener(BuildListener listener) {
-    return new Site(folder, output, overrides, threads, Objects.requireNonNull(listener, "listener"), cache);
+    return new Site(folder, output, overrides, threads, Objects.requireNonNull(listener, "listener"), cache, memory);
   }
 
   /**
@@ -134,7 +149,7 @@ public final class Site {
    * @throws BuildException listing every problem when there is any error; nothing is written then
    */
   public BuildResult build() {
-    return new Pipeline(this.folder, overrides, threads, listener).cache(cache()).run(Optional.of(output()));
+    return new Pipeline(this.folder, overrides, threads, listener).cache(cache()).memory(memory).run(Optional.of(output()));
   }
 
   /**
@@ -144,7 +159,7 @@ public final class Site {
    * @throws BuildException listing every problem when there is any error
    */
   public BuildResult check() {
-    return new Pipeline(this.folder, overrides, threads, listener).run(Optional.empty());
+    return new Pipeline(this.folder, overrides, threads, listener).memory(memory).run(Optional.empty());
   }
 
   /**

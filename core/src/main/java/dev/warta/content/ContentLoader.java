@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.BiConsumer;
@@ -58,11 +60,58 @@ public final class ContentLoader {
    * @param problems where problems go (the list is only touched by the calling thread)
    */
   public Loaded load(ForkJoinPool pool, BiConsumer<Article, String> bodies, List<Problem> problems) {
-    List<Path> files = list(problems);
+    return load(pool, new Memo(), source -> false, bodies, problems);
+  }
+
+  /**
+   * What a previous load read, for a process that loads the same site again and again: a file whose
+   * size and modification time did not change is not read again. Thread-safe.
+   */
+  public static final class Memo {
+    private record Remembered(long size, long modified, Optional<Article> article, List<Problem> problems) {}
+
+    private final Map<Path, Remembered> files = new ConcurrentHashMap<>();
+    private volatile Object settings;
+
+    /** Forgets everything when the settings that reading an article depends on have changed. */
+    void settings(SiteConfig config) {
+      Object now = List.of(config.timeZone(), config.language(), config.readAlsoLabels());
+      if (!now.equals(settings)) {
+        files.clear();
+        settings = now;
+      }
+    }
+  }
+
+  /**
+   * Reads the articles that changed since {@code memo} saw them, and takes the others from it.
+   *
+   * @param analysed whether the caller still holds what {@code bodies} gave it for an article (by
+   *     source path); an unchanged article it does not hold is read again and given to {@code
+   *     bodies}
+   */
+  public Loaded load(ForkJoinPool pool, Memo memo, java.util.function.Predicate<String> analysed, BiConsumer<Article, String> bodies,
+      List<Problem> problems) {
+    memo.settings(config);
+    Map<Path, BasicFileAttributes> stamps = new ConcurrentHashMap<>();
+    List<Path> files = list(problems, stamps);
+    memo.files.keySet().retainAll(new java.util.HashSet<>(files));
     List<ArticleReader.Result> results;
     ArticleReader reader = new ArticleReader(config);
     try {
-      results = pool.submit(() -> files.parallelStream().map(f -> readOne(reader, f)).toList()).get();
+      results = pool.submit(() -> files.parallelStream().map(f -> {
+        BasicFileAttributes stamp = stamps.get(f);
+        Memo.Remembered known = memo.files.get(f);
+        if (known != null && stamp != null && known.size() == stamp.size() && known.modified() == modified(stamp)
+            && known.article().map(a -> analysed.test(a.source())).orElse(true)) {
+          return new ArticleReader.Result(known.article(), null, known.problems());
+        }
+        ArticleReader.Result result = readOne(reader, f);
+        if (stamp != null) {
+          memo.files.put(f, new Memo.Remembered(stamp.size(), modified(stamp), result.article(), result.problems()));
+        }
+        return result;
+      }).toList()).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while loading content", e);
@@ -85,7 +134,9 @@ public final class ContentLoader {
         future++;
       } else {
         articles.add(a);
-        kept.add(result);
+        if (result.body() != null) {
+          kept.add(result);
+        }
       }
     }
     try {
@@ -97,6 +148,10 @@ public final class ContentLoader {
       throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
     }
     return new Loaded(List.copyOf(articles), drafts, future);
+  }
+
+  private static long modified(BasicFileAttributes attributes) {
+    return attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
   }
 
   /** The Markdown body of an article, read again from its file. */
@@ -139,7 +194,7 @@ public final class ContentLoader {
     return java.text.Normalizer.normalize(path, java.text.Normalizer.Form.NFC);
   }
 
-  private List<Path> list(List<Problem> problems) {
+  private List<Path> list(List<Problem> problems, Map<Path, BasicFileAttributes> stamps) {
     Path content = siteDir.resolve(CONTENT);
     if (!Files.isDirectory(content)) {
       return List.of();
@@ -171,6 +226,7 @@ public final class ContentLoader {
             linked(file, problems).ifPresent(files::add);
           } else if (attrs.isRegularFile()) {
             files.add(file);
+            stamps.put(file, attrs);
           }
           return FileVisitResult.CONTINUE;
         }

@@ -412,6 +412,33 @@ public final class RelatedIndex {
      * @throws IllegalArgumentException if an article with the same key was added before
      */
     public Builder add(RelatedDocument doc) {
+      if (docs.putIfAbsent(doc.key(), analyse(doc)) != null) {
+        throw new IllegalArgumentException("duplicate related document key: " + doc.key());
+      }
+      return this;
+    }
+
+    /**
+     * Adds an article, or replaces the one of the same key: for a builder kept between builds
+     * (see {@code Site.warm()}), which analyses again only the articles that changed.
+     */
+    public Builder put(RelatedDocument doc) {
+      docs.put(doc.key(), analyse(doc));
+      return this;
+    }
+
+    /** Whether an article of this key was added. */
+    public boolean contains(String key) {
+      return docs.containsKey(key);
+    }
+
+    /** Drops every article whose key is not in {@code keys}: those removed since the last build. */
+    public Builder retain(java.util.Set<String> keys) {
+      docs.keySet().retainAll(keys);
+      return this;
+    }
+
+    private Doc analyse(RelatedDocument doc) {
       Analyzer analyzer = Terms.analyzer(doc.lang());
       String body = PlainText.stripMarkdown(lede(doc.text()));
       Map<String, float[]> termCounts = new HashMap<>();
@@ -436,10 +463,7 @@ public final class RelatedIndex {
               length,
               Counts.of(nameCounts, nameVocabulary),
               Counts.of(tagCounts, tagVocabulary));
-      if (docs.putIfAbsent(doc.key(), d) != null) {
-        throw new IllegalArgumentException("duplicate related document key: " + doc.key());
-      }
-      return this;
+      return d;
     }
 
     /** Freezes the articles added so far into an index and computes every related list. */

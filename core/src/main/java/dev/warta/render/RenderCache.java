@@ -135,6 +135,11 @@ public final class RenderCache {
     return Fingerprint.hex(f.finish());
   }
 
+  /** Whether this cache was made with these inputs (see {@link #inputs}). */
+  public boolean madeWith(byte[] inputs) {
+    return Arrays.equals(this.inputs, inputs);
+  }
+
   /** How many pages the cache knows. */
   public int size() {
     return pages.size();

@@ -40,7 +40,8 @@ import java.util.stream.Stream;
  *   <li>The archive of N articles is written once by {@link CorpusGenerator} into {@code
  *       target/bench/site-N-SEED} and reused while its marker file, written last, says it is
  *       complete and the number of files still matches.
- *   <li>R cold builds: the output folder {@code target/bench/out-N} is deleted, then {@link
+ *   <li>R cold builds: the output folder {@code target/bench/out-N} and its build cache {@code
+ *       out-N.cache} are deleted, then {@link
  *       BuildOnce} runs in a child {@code java} with the classpath of this process. Wall time is
  *       taken here, from just before the child is started to its exit.
  *   <li>A build with nothing changed, over the last cold build's output: it must write no file.
@@ -162,6 +163,7 @@ public final class Benchmark {
     List<String> stages = null;
     for (int r = 1; r <= o.runs(); r++) {
       deleteTree(out);
+      deleteTree(BuildOnce.cacheOf(out));
       Run run = build("cold " + r, command, stderr);
       if (stages == null) {
         stages = run.values().keySet().stream().filter(k -> k.startsWith("stage."))
@@ -372,7 +374,7 @@ public final class Benchmark {
   private static final String ROW = "%-10s %8s %8s";
 
   private static int width(List<String> stages) {
-    return 10 + 9 + 9 + 8 * stages.size() + 9 + 10 + 9 + 8 + 7;
+    return 10 + 9 + 9 + 8 * stages.size() + 9 + 10 + 9 + 9 + 8 + 7;
   }
 
   private static void header(List<String> stages) {
@@ -380,7 +382,7 @@ public final class Benchmark {
     for (String s : stages) {
       sb.append(String.format(Locale.ROOT, " %7s", s.length() > 7 ? s.substring(0, 7) : s));
     }
-    sb.append(String.format(Locale.ROOT, " %8s %9s %8s %7s %6s", "written", "unchanged", "heap MB", "RSS MB", "GC s"));
+    sb.append(String.format(Locale.ROOT, " %8s %9s %8s %8s %7s %6s", "written", "unchanged", "rendered", "heap MB", "RSS MB", "GC s"));
     System.out.println(sb);
   }
 
@@ -389,7 +391,7 @@ public final class Benchmark {
     for (String s : stages) {
       sb.append(String.format(Locale.ROOT, " %7s", sec(r.get("stage." + s))));
     }
-    sb.append(String.format(Locale.ROOT, " %8d %9d %8d %7s %6s", r.get("written"), r.get("unchanged"),
+    sb.append(String.format(Locale.ROOT, " %8d %9d %8d %8d %7s %6s", r.get("written"), r.get("unchanged"), r.get("rendered"),
         r.get("heapPeakBytes") >> 20, r.get("rssPeakKb") < 0 ? "n/a" : Long.toString(r.get("rssPeakKb") >> 10),
         sec(r.get("gcMs"))));
     System.out.println(sb);
@@ -472,13 +474,14 @@ public final class Benchmark {
     m.put("buildMs", r.get("buildMs"));
     m.put("written", r.get("written"));
     m.put("unchanged", r.get("unchanged"));
+    m.put("rendered", r.get("rendered"));
     return m;
   }
 
   // ---- small helpers --------------------------------------------------------------------------
 
   /** {@code core/target/bench}: next to the compiled test classes, so {@code mvn clean} removes it. */
-  private static Path defaultDir() {
+  static Path defaultDir() {
     try {
       Path classes = Path.of(Benchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       if (Files.isDirectory(classes) && classes.getParent() != null) {

@@ -71,7 +71,8 @@ public class ServeMojo extends AbstractWartaMojo {
     }
     try (server; SiteWatcher watcher = new SiteWatcher(site.toPath(), Duration.ofMillis(200))) {
       URI url = URI.create("http://" + host(bind) + ":" + server.port() + "/");
-      Site preview = site().output(serveOutput.toPath()).baseUrl(url);
+      // warm: each rebuild reads and renders again only what the change touched
+      Site preview = site().output(serveOutput.toPath()).baseUrl(url).warm();
       rebuild(preview, server);
       getLog().info("Warta: serving " + url + " (Ctrl-C stops); watching " + site);
       // Ctrl-C ends the JVM: let the watch loop end and the server close first.

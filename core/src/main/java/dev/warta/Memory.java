@@ -1,0 +1,45 @@
+package dev.warta;
+
+import dev.warta.content.ContentLoader;
+import dev.warta.related.RelatedIndex;
+import dev.warta.related.RelatedSettings;
+import dev.warta.render.RenderCache;
+import java.util.Optional;
+
+/**
+ * What a process that builds one site again and again ({@code warta:serve}) keeps between builds:
+ * the articles read, with their files' size and time, the related index's analysis of each, and
+ * the render cache of the last build. A build then reads and analyses only the files that changed.
+ * One build at a time: the builds of a {@link Site#warm()} site must not overlap.
+ */
+final class Memory {
+  final ContentLoader.Memo articles = new ContentLoader.Memo();
+  private RelatedSettings relatedSettings;
+  private RelatedIndex.Builder related;
+  private String renderedBy = "";
+  private RenderCache rendered;
+
+  /** The related index builder of the last build, or a new one when its settings changed. */
+  synchronized RelatedIndex.Builder related(RelatedSettings settings) {
+    if (related == null || !settings.equals(relatedSettings)) {
+      related = RelatedIndex.builder(settings);
+      relatedSettings = settings;
+    }
+    return related;
+  }
+
+  /** Drops the related analysis, e.g. after a build that failed halfway through adding to it. */
+  synchronized void forgetRelated() {
+    related = null;
+  }
+
+  /** The render cache the last build left, when the output is still the one it describes. */
+  synchronized Optional<RenderCache> rendered(String buildId) {
+    return buildId.isEmpty() || !buildId.equals(renderedBy) ? Optional.empty() : Optional.ofNullable(rendered);
+  }
+
+  synchronized void rendered(String buildId, RenderCache cache) {
+    renderedBy = buildId;
+    rendered = cache;
+  }
+}

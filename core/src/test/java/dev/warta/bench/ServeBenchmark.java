@@ -1,0 +1,68 @@
+package dev.warta.bench;
+
+import dev.warta.BuildResult;
+import dev.warta.Site;
+import dev.warta.Warta;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Times what {@code warta:serve} does after an edit: one JVM keeps a {@link Site#warm() warm} site,
+ * builds it once, then edits one article and builds again, R times, putting the article back
+ * after every other edit. Each rebuild's wall time is from the {@code build()} call to its return:
+ * the time until the browser can reload.
+ *
+ * <pre>
+ * ./mvnw -q -pl core test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=dev.warta.bench.ServeBenchmark -Dexec.args="10000 --runs 6"
+ * </pre>
+ *
+ * <p>The archive is {@link Benchmark}'s ({@code core/target/bench/site-N-42}); the output goes to
+ * {@code core/target/bench/serve-N}. Run it with {@code MAVEN_OPTS=-Xmx2g} to cap the heap.
+ */
+public final class ServeBenchmark {
+  private ServeBenchmark() {}
+
+  /** Runs the benchmark: {@code N [--runs R]}. */
+  public static void main(String[] args) throws IOException {
+    int n = Integer.parseInt(args[0]);
+    int runs = args.length > 2 && args[1].equals("--runs") ? Integer.parseInt(args[2]) : 6;
+    Path dir = Benchmark.defaultDir();
+    Path site = dir.resolve("site-" + n + "-42");
+    Benchmark.ensureCorpus(site, n, 42);
+    Path out = dir.resolve("serve-" + n);
+    Benchmark.deleteTree(out);
+    Benchmark.deleteTree(BuildOnce.cacheOf(out));
+    Site warm = Warta.site(site).output(out).buildTime(Instant.parse("2026-01-01T00:00:00Z")).cache(BuildOnce.cacheOf(out)).warm();
+
+    long start = System.nanoTime();
+    BuildResult first = warm.build();
+    System.out.printf(Locale.ROOT, "first build: %.2f s, %s%n", (System.nanoTime() - start) / 1e9, first.summary());
+
+    Path file = Benchmark.middleArticle(site);
+    byte[] original = Files.readAllBytes(file);
+    List<Long> times = new ArrayList<>();
+    try {
+      for (int r = 1; r <= runs; r++) {
+        boolean edit = r % 2 == 1;
+        Files.write(file, edit ? Benchmark.appendSentence(new String(original, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8) : original);
+        start = System.nanoTime();
+        BuildResult result = warm.build();
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        times.add(ms);
+        System.out.printf(Locale.ROOT, "rebuild %d (%s): %.2f s, %s%n", r, edit ? "edited" : "put back", ms / 1000.0, result.summary());
+      }
+    } finally {
+      Files.write(file, original);
+    }
+    List<Long> sorted = times.stream().sorted().toList();
+    System.out.printf(Locale.ROOT, "rebuild after one edit, %d runs: median %.2f s, min %.2f s, max %.2f s (edited %s)%n", runs,
+        sorted.get(sorted.size() / 2) / 1000.0, sorted.get(0) / 1000.0, sorted.get(sorted.size() - 1) / 1000.0, site.relativize(file));
+  }
+}
