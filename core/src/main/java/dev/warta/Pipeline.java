@@ -211,7 +211,8 @@ final class Pipeline {
       failOnErrors();
       if (outputDir.isPresent()) {
         String buildId = next.id();
-        output.commit(buildId);
+        output.commit(buildId, previous.files());
+        next.files(output.files());
         memory.ifPresent(m -> m.rendered(buildId, next));
         if (cacheFile.isPresent()) {
           try {

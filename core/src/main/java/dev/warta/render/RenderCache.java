@@ -44,7 +44,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RenderCache {
   private static final String MAGIC = "warta-render-cache";
-  private static final int VERSION = 2;
+  private static final int VERSION = 3;
 
   /** A page as a build wrote it: its fingerprint, its file's size, the warnings its rendering gave. */
   public record PageEntry(byte[] fingerprint, long size, List<Problem> warnings) {
@@ -84,6 +84,7 @@ public final class RenderCache {
   private final byte[] inputs;
   private final Map<String, PageEntry> pages;
   private final Map<String, BodyEntry> bodies;
+  private volatile List<String> files = List.of();
 
   private RenderCache(String buildId, byte[] inputs, Map<String, PageEntry> pages, Map<String, BodyEntry> bodies) {
     this.buildId = buildId;
@@ -133,6 +134,19 @@ public final class RenderCache {
       f.add(url).add(e.fingerprint()).add(Long.toString(e.size()));
     }
     return Fingerprint.hex(f.finish());
+  }
+
+  /**
+   * The files of the output this cache describes, as {@code Output.files()} gave them; empty for a
+   * cache that knows nothing.
+   */
+  public Optional<List<String>> files() {
+    return pages.isEmpty() ? Optional.empty() : Optional.of(files);
+  }
+
+  /** Records the files of the output this cache describes. */
+  public void files(java.util.Collection<String> files) {
+    this.files = List.copyOf(files);
   }
 
   /** Whether this cache was made with these inputs (see {@link #inputs}). */
@@ -188,7 +202,9 @@ public final class RenderCache {
         }
         bodies.put(source, new BodyEntry(size, modified, markdown, digest, questions, texts(in)));
       }
-      return new RenderCache(buildId, inputs, pages, bodies);
+      RenderCache cache = new RenderCache(buildId, inputs, pages, bodies);
+      cache.files(texts(in));
+      return cache;
     } catch (NoSuchFileException e) {
       return empty(inputs);
     } catch (IOException | RuntimeException e) {
@@ -237,6 +253,7 @@ public final class RenderCache {
         }
         texts(out, e.getValue().linked());
       }
+      texts(out, files);
     }
     Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
