@@ -24,12 +24,23 @@ final class Fingerprint {
   private final byte[] buffer = new byte[8192];
   private int used;
 
+  /**
+   * Free digests of this thread: looking up a provider for every page costs more than hashing it.
+   * A stack, since a fingerprint is taken while another is in progress (a {@link Shared} part of
+   * a page's model).
+   */
+  private static final ThreadLocal<java.util.ArrayDeque<MessageDigest>> FREE = ThreadLocal.withInitial(java.util.ArrayDeque::new);
+
   Fingerprint() {
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    MessageDigest free = FREE.get().poll();
+    if (free == null) {
+      try {
+        free = MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("every Java runtime has SHA-256", e);
+      }
     }
+    digest = free;
   }
 
   /** Adds a model value: a string, number, boolean, map, list, byte array or null. */
@@ -72,10 +83,12 @@ final class Fingerprint {
     return this;
   }
 
-  /** The fingerprint of everything added; the hasher is then empty again. */
+  /** The fingerprint of everything added; the hasher must not be used after. */
   byte[] finish() {
     flush();
-    return Arrays.copyOf(digest.digest(), BYTES);
+    byte[] full = digest.digest(); // digest() also resets it for its next use
+    FREE.get().push(digest);
+    return Arrays.copyOf(full, BYTES);
   }
 
   /** The SHA-256 of some bytes, in full. */

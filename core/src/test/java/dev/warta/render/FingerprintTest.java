@@ -1,0 +1,41 @@
+package dev.warta.render;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FingerprintTest {
+  private static byte[] page(String url, Map<String, Object> shared) {
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("title", "Banjir rob");
+    model.put("summary", shared);
+    return new Fingerprint().add("article.ftlh").add(url).add(model).finish();
+  }
+
+  @Test
+  void aSharedPartHashedMidwayLeavesThePageFingerprintAsIfItWereKnown() {
+    byte[] first = page("/a/", new Shared<>(Map.of("title", "Rob", "url", "/rob/")));
+    Shared<Object> known = new Shared<>(Map.of("title", "Rob", "url", "/rob/"));
+    known.fingerprint();
+    assertArrayEquals(first, page("/a/", known));
+    assertFalse(Arrays.equals(first, page("/b/", new Shared<>(Map.of("title", "Rob", "url", "/rob/")))), "the URL counts");
+  }
+
+  @Test
+  void mapsAreHashedInKeyOrderAndValuesByTypeAndLength() {
+    Map<String, Object> ab = new LinkedHashMap<>();
+    ab.put("a", 1);
+    ab.put("b", "x");
+    Map<String, Object> ba = new LinkedHashMap<>();
+    ba.put("b", "x");
+    ba.put("a", 1);
+    assertArrayEquals(new Fingerprint().add(ab).finish(), new Fingerprint().add(ba).finish());
+    assertFalse(Arrays.equals(new Fingerprint().add(List.of("ab", "c")).finish(), new Fingerprint().add(List.of("a", "bc")).finish()));
+    assertFalse(Arrays.equals(new Fingerprint().add(1).finish(), new Fingerprint().add("1").finish()));
+  }
+}
