@@ -212,7 +212,7 @@ public final class SiteRenderer {
 
     String html(List<Problem> problems) {
       if (html == null) {
-        html = render(entry, new RecordingLinks(entry), problems).html();
+        html = render(entry, new RecordingLinks(entry), problems, ContentLoader.body(entry.article())).html();
       }
       return html;
     }
@@ -231,8 +231,10 @@ public final class SiteRenderer {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + source, e);
     }
-    byte[] markdown = before.filter(b -> b.size() == size && b.modified() == modified).map(RenderCache.BodyEntry::markdown)
-        .orElseGet(() -> new Fingerprint().add(ContentLoader.body(article)).finish());
+    Optional<byte[]> unchanged = before.filter(b -> b.size() == size && b.modified() == modified).map(RenderCache.BodyEntry::markdown);
+    // a changed file is read once, for its digest and its rendering
+    String text = unchanged.isPresent() ? null : ContentLoader.body(article);
+    byte[] markdown = unchanged.orElseGet(() -> new Fingerprint().add(text).finish());
     byte[] digest = sourceDigest(article, markdown);
     Optional<RenderCache.BodyEntry> known = before.filter(b -> Arrays.equals(b.source(), digest));
     if (known.isPresent() && known.get().questions().stream().allMatch(q -> q.answer().equals(answer(entry, q)))) {
@@ -241,7 +243,7 @@ public final class SiteRenderer {
       return new Body(entry, bodyKey(b), b.linked(), null);
     }
     RecordingLinks recording = new RecordingLinks(entry);
-    MarkdownRenderer.Rendered rendered = render(entry, recording, problems);
+    MarkdownRenderer.Rendered rendered = render(entry, recording, problems, text != null ? text : ContentLoader.body(article));
     RenderCache.BodyEntry b = new RenderCache.BodyEntry(size, modified, markdown, digest, recording.questions, rendered.linked());
     next.putBody(source, b);
     return new Body(entry, bodyKey(b), rendered.linked(), rendered.html());
@@ -309,12 +311,12 @@ public final class SiteRenderer {
     }
   }
 
-  private MarkdownRenderer.Rendered render(Entry entry, RecordingLinks links, List<Problem> problems) {
+  private MarkdownRenderer.Rendered render(Entry entry, RecordingLinks links, List<Problem> problems, String text) {
     Article article = entry.article();
     var config = archive.config().related();
     String label = labels.of(article.lang()).get("read.also");
     MarkdownRenderer.Rendered rendered = markdown.render(new MarkdownRenderer.Request(
-        article.source(), article.bodyLine(), ContentLoader.body(article), label, links, config.insertAfter(), config.insertMinParagraphs()), links);
+        article.source(), article.bodyLine(), text, label, links, config.insertAfter(), config.insertMinParagraphs()), links);
     problems.addAll(rendered.problems());
     return rendered;
   }
@@ -329,7 +331,7 @@ public final class SiteRenderer {
    * reported here: rendering the article's page reports the same ones.
    */
   public String articleHtml(Entry entry) {
-    return render(entry, new RecordingLinks(entry), new ArrayList<>()).html();
+    return render(entry, new RecordingLinks(entry), new ArrayList<>(), ContentLoader.body(entry.article())).html();
   }
 
   /** The absolute URL of a site-relative URL, for feeds and sitemaps. */
