@@ -135,11 +135,8 @@ final class Pipeline {
       }
     });
     byte[] inputs = RenderCache.inputs(siteDir, overrides);
-    // what the previous build wrote, when its output is still as it left it
     Optional<Path> cacheFile = outputDir.flatMap(this::cacheFile);
-    String builtBy = outputDir.map(Output::builtBy).orElse("");
-    RenderCache previous = memory.flatMap(m -> m.rendered(builtBy)).filter(c -> c.madeWith(inputs))
-        .or(() -> cacheFile.map(file -> RenderCache.read(file, builtBy, inputs))).orElse(RenderCache.empty(inputs));
+    RenderCache previous = previousCache(outputDir, cacheFile, inputs);
     RenderCache next = RenderCache.filling(inputs);
     SiteRenderer renderer = SiteRenderer.create(siteDir, archive, loaded.links(), problems, previous, next);
     // feeds, sitemaps and robots.txt: made from the plan, written with the static files below
@@ -168,18 +165,8 @@ final class Pipeline {
       try {
         pool.submit(() -> plan.pages().parallelStream().forEach(page -> {
           List<Problem> local = new ArrayList<>();
-          Optional<RenderCache.PageEntry> before = previous.page(page.url());
-          SiteRenderer.Rendered rendered = renderer.render(page, local, fingerprint -> before
-              .filter(b -> Arrays.equals(b.fingerprint(), fingerprint)).map(b -> output.keep(page.url(), b.size())).orElse(false));
-          if (rendered.kept()) {
-            // the page's warnings come from its previous rendering: a build reports them all, every time
-            local.addAll(before.get().warnings());
-            next.put(page.url(), before.get());
-          } else {
+          if (renderOrKeep(page, renderer, output, previous, next, local)) {
             renderedCount.incrementAndGet();
-            output.write(page.url(), rendered.bytes());
-            next.put(page.url(), new RenderCache.PageEntry(rendered.fingerprint(), rendered.bytes().length,
-                local.stream().filter(p -> !p.isError()).toList()));
           }
           renderProblems.addAll(local);
         })).get();
@@ -210,19 +197,7 @@ final class Pipeline {
       listener.stageStarted("publish");
       failOnErrors();
       if (outputDir.isPresent()) {
-        String buildId = next.id();
-        output.commit(buildId, previous.files());
-        next.files(output.files());
-        memory.ifPresent(m -> m.rendered(buildId, next));
-        if (cacheFile.isPresent()) {
-          try {
-            Files.createDirectories(cacheFile.get().getParent());
-            next.write(cacheFile.get(), buildId);
-          } catch (IOException e) {
-            problems.add(Problem.warning("", 0, 0, "cannot write the build cache " + cacheFile.get() + ": " + e.getMessage()
-                + "; the site is complete, and the next build renders every page"));
-          }
-        }
+        commit(output, previous, next, cacheFile);
       } else {
         output.commit();
       }
@@ -238,10 +213,63 @@ final class Pipeline {
     }
   }
 
+  /**
+   * Renders a page, or keeps the previous build's file when the page's fingerprint shows that
+   * nothing it is made of changed; records it in {@code next} either way. Returns whether the page
+   * was rendered. Problems go to {@code problems}: a kept page's warnings are those of its last
+   * rendering, since a build reports all of them, every time.
+   */
+  private static boolean renderOrKeep(Page page, SiteRenderer renderer, Output output, RenderCache previous, RenderCache next, List<Problem> problems) {
+    Optional<RenderCache.PageEntry> before = previous.page(page.url());
+    SiteRenderer.Rendered rendered = renderer.render(page, problems, fingerprint -> before
+        .filter(b -> Arrays.equals(b.fingerprint(), fingerprint)).map(b -> output.keep(page.url(), b.size())).orElse(false));
+    if (rendered.kept()) {
+      problems.addAll(before.get().warnings());
+      next.put(page.url(), before.get());
+      return false;
+    }
+    output.write(page.url(), rendered.bytes());
+    next.put(page.url(), new RenderCache.PageEntry(rendered.fingerprint(), rendered.bytes().length,
+        problems.stream().filter(p -> !p.isError()).toList()));
+    return true;
+  }
+
+  /**
+   * Publishes the output under the id of the pages it holds, then keeps the cache that describes it,
+   * in memory and on disk. A cache that cannot be written costs the next build time, not this one
+   * its site.
+   */
+  private void commit(Output output, RenderCache previous, RenderCache next, Optional<Path> cacheFile) throws IOException {
+    String buildId = next.id();
+    output.commit(buildId, previous.files());
+    next.files(output.files());
+    memory.ifPresent(m -> m.rendered(buildId, next));
+    if (cacheFile.isPresent()) {
+      try {
+        Files.createDirectories(cacheFile.get().getParent());
+        next.write(cacheFile.get(), buildId);
+      } catch (IOException e) {
+        problems.add(Problem.warning("", 0, 0, "cannot write the build cache " + cacheFile.get() + ": " + e.getMessage()
+            + "; the site is complete, and the next build renders every page"));
+      }
+    }
+  }
+
   /** This pipeline taking what earlier builds loaded from {@code memory}, and leaving its own there. */
   Pipeline memory(Optional<Memory> memory) {
     this.memory = memory;
     return this;
+  }
+
+  /**
+   * What the previous build rendered, when the output is still as that build left it: from memory
+   * for a warm site, else from the cache file; otherwise an empty cache.
+   */
+  private RenderCache previousCache(Optional<Path> outputDir, Optional<Path> cacheFile, byte[] inputs) {
+    String builtBy = outputDir.map(Output::builtBy).orElse("");
+    return memory.flatMap(m -> m.rendered(builtBy)).filter(c -> c.madeWith(inputs))
+        .or(() -> cacheFile.map(file -> RenderCache.read(file, builtBy, inputs)))
+        .orElse(RenderCache.empty(inputs));
   }
 
   /** This pipeline keeping its render cache in {@code folder}. */
