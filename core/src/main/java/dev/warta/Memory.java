@@ -18,6 +18,8 @@ final class Memory {
   private RelatedIndex.Builder related;
   private String renderedBy = "";
   private RenderCache rendered;
+  private Pipeline.Loaded built;
+  private java.nio.file.Path builtInto;
 
   /** The related index builder of the last build, or a new one when its settings changed. */
   synchronized RelatedIndex.Builder related(RelatedSettings settings) {
@@ -41,5 +43,23 @@ final class Memory {
   synchronized void rendered(String buildId, RenderCache cache) {
     renderedBy = buildId;
     rendered = cache;
+  }
+
+  /** Remembers the archive of the last build that wrote {@code output}, for {@link Site#refresh}. */
+  synchronized void built(java.nio.file.Path output, Pipeline.Loaded loaded) {
+    builtInto = output;
+    built = loaded;
+  }
+
+  /** The archive of the last build, when it wrote {@code output}. */
+  synchronized Optional<Pipeline.Loaded> built(java.nio.file.Path output) {
+    return output.equals(builtInto) ? Optional.ofNullable(built) : Optional.empty();
+  }
+
+  /** Forgets a page the last build wrote, after something else wrote its file. */
+  synchronized void forgetPage(String url) {
+    if (rendered != null) {
+      rendered.forget(url);
+    }
   }
 }

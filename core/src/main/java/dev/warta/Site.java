@@ -124,6 +124,18 @@ public final class Site {
     return new Site(folder, output, overrides, threads, listener, cache, Optional.of(new Memory()));
   }
 
+  /**
+   * For a {@link #warm()} site that was built: renders again, at once, the pages of the given
+   * article files, with everything else (lists, neighbours, related articles) as the last build
+   * left it, and writes them over their files in the output. Returns their URLs; none for a file
+   * with errors, a new article, or one whose title, date, slug, section, language or draft state
+   * changed. For {@code warta:serve}, which shows an edited article this way within a moment, then
+   * builds in full: only that build makes the whole site right again.
+   */
+  public java.util.List<String> refresh(java.util.Collection<Path> changedFiles) {
+    return new Pipeline(this.folder, overrides, threads, listener).cache(cache()).memory(memory).refresh(output(), changedFiles);
+  }
+
   /** This site built as if at {@code time}: fixes "now" for future articles and the news sitemap. */
   public Site buildTime(Instant time) {
     return set("buildTime", time.toString());

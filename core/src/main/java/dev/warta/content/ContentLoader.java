@@ -154,6 +154,22 @@ public final class ContentLoader {
     return attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
   }
 
+  /**
+   * Reads one article file again, as a full load would: its article, or empty when it has errors
+   * (added to {@code problems}) or is not an article file of the site.
+   */
+  public Optional<Article> reread(Path file, List<Problem> problems) {
+    Path absolute = file.toAbsolutePath().normalize();
+    String lower = absolute.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (!absolute.startsWith(siteDir.resolve(CONTENT)) || !Files.isRegularFile(absolute, LinkOption.NOFOLLOW_LINKS)
+        || !(lower.endsWith(".md") || lower.endsWith(".markdown"))) {
+      return Optional.empty();
+    }
+    ArticleReader.Result result = readOne(new ArticleReader(config), absolute);
+    problems.addAll(result.problems());
+    return result.problems().stream().anyMatch(Problem::isError) ? Optional.empty() : result.article();
+  }
+
   /** The Markdown body of an article, read again from its file. */
   public static String body(Article article) {
     try {

@@ -112,6 +112,11 @@ public final class RenderCache {
     return Optional.ofNullable(bodies.get(source));
   }
 
+  /** Forgets a page: its file was written since, by other means than a build. */
+  public void forget(String url) {
+    pages.remove(url);
+  }
+
   /** Records a page written, or kept, by this build. */
   public void put(String url, PageEntry entry) {
     pages.put(url, entry);

@@ -14,9 +14,9 @@ import java.util.Locale;
 
 /**
  * Times what {@code warta:serve} does after an edit: one JVM keeps a {@link Site#warm() warm} site,
- * builds it once, then edits one article and builds again, R times, putting the article back
- * after every other edit. Each rebuild's wall time is from the {@code build()} call to its return:
- * the time until the browser can reload.
+ * builds it once, then R times edits one article (or puts it back), shows its page again with
+ * {@link Site#refresh} (the time until the browser shows the edit), and builds in full (the time
+ * until every page is right again).
  *
  * <pre>
  * ./mvnw -q -pl core test-compile exec:java -Dexec.classpathScope=test \
@@ -48,21 +48,33 @@ public final class ServeBenchmark {
     Path file = Benchmark.middleArticle(site);
     byte[] original = Files.readAllBytes(file);
     List<Long> times = new ArrayList<>();
+    List<Long> refreshes = new ArrayList<>();
     try {
       for (int r = 1; r <= runs; r++) {
         boolean edit = r % 2 == 1;
         Files.write(file, edit ? Benchmark.appendSentence(new String(original, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8) : original);
         start = System.nanoTime();
+        List<String> shown = warm.refresh(List.of(file));
+        long refreshMs = (System.nanoTime() - start) / 1_000_000;
+        refreshes.add(refreshMs);
+        start = System.nanoTime();
         BuildResult result = warm.build();
         long ms = (System.nanoTime() - start) / 1_000_000;
         times.add(ms);
-        System.out.printf(Locale.ROOT, "rebuild %d (%s): %.2f s, %s%n", r, edit ? "edited" : "put back", ms / 1000.0, result.summary());
+        System.out.printf(Locale.ROOT, "run %d (%s): page shown again in %.3f s (%s), full rebuild %.2f s, %s%n", r, edit ? "edited" : "put back",
+            refreshMs / 1000.0, shown, ms / 1000.0, result.summary());
       }
     } finally {
       Files.write(file, original);
     }
+    System.out.println("edited " + site.relativize(file));
+    report("edited page shown again", refreshes, runs);
+    report("full rebuild after it", times, runs);
+  }
+
+  private static void report(String what, List<Long> times, int runs) {
     List<Long> sorted = times.stream().sorted().toList();
-    System.out.printf(Locale.ROOT, "rebuild after one edit, %d runs: median %.2f s, min %.2f s, max %.2f s (edited %s)%n", runs,
-        sorted.get(sorted.size() / 2) / 1000.0, sorted.get(0) / 1000.0, sorted.get(sorted.size() - 1) / 1000.0, site.relativize(file));
+    System.out.printf(Locale.ROOT, "%s, %d runs: median %.3f s, min %.3f s, max %.3f s%n", what, runs,
+        sorted.get(sorted.size() / 2) / 1000.0, sorted.get(0) / 1000.0, sorted.get(sorted.size() - 1) / 1000.0);
   }
 }

@@ -268,4 +268,32 @@ class IncrementalBuildTest {
     warm.build();
     assertTrue(Files.exists(site.output().resolve("2024/01/perbaikan-jalan-lingkar-ditunda/index.html")), "read again once its time changed");
   }
+
+  @Test
+  void aWarmSiteShowsAnEditedArticleAtOnceAndTheFullBuildAfterMakesItExact() throws IOException {
+    TestSite site = TestSite.of(dir, SITE);
+    dev.warta.Site warm = site.site().warm();
+    assertEquals(List.of(), warm.refresh(List.of(site.dir().resolve("content/kota/jalan.md"))), "nothing before a first build");
+    warm.build();
+    Map<String, String> before = snapshot(site.output());
+    Path jalan = site.dir().resolve("content/kota/jalan.md");
+    Files.writeString(jalan, Files.readString(jalan).replace("empat kilometer", "lima kilometer"));
+    List<String> urls = warm.refresh(List.of(jalan));
+    assertEquals(List.of("/2024/01/perbaikan-jalan-lingkar-dimulai/"), urls);
+    assertTrue(site.text("2024/01/perbaikan-jalan-lingkar-dimulai/index.html").contains("lima kilometer"));
+    Map<String, String> refreshed = snapshot(site.output());
+    refreshed.keySet().forEach(file -> {
+      if (!file.equals("2024/01/perbaikan-jalan-lingkar-dimulai/index.html")) {
+        assertEquals(before.get(file), refreshed.get(file), file + " is left for the full build");
+      }
+    });
+    builds = () -> warm;
+    buildAndCompare(site, "a refresh, then a full build");
+
+    // a title is what lists and URLs are made of: only a full build may show it
+    Files.writeString(jalan, Files.readString(jalan).replace("title: Perbaikan jalan lingkar dimulai", "title: Jalan lingkar diperbaiki"));
+    assertEquals(List.of(), warm.refresh(List.of(jalan)));
+    // a site that is not warm has no last build to refresh against
+    assertEquals(List.of(), site.site().refresh(List.of(jalan)));
+  }
 }

@@ -87,7 +87,9 @@ public class ServeMojo extends AbstractWartaMojo {
       }, "warta-serve-stop");
       Runtime.getRuntime().addShutdownHook(stop);
       try {
-        watcher.run(() -> {
+        watcher.run(changed -> {
+          // an edited article is shown at once; the full build that follows makes every page right
+          refresh(preview, server, changed);
           getLog().info("Warta: change seen, building again");
           rebuild(preview, server);
         });
@@ -103,6 +105,26 @@ public class ServeMojo extends AbstractWartaMojo {
       getLog().info("Warta: server stopped");
     } catch (IOException e) {
       throw new MojoExecutionException("Cannot watch " + site + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Renders the pages of changed articles at once and reloads the tabs, when only articles whose
+   * URL stays the same changed. Any failure is left to the full build that follows.
+   */
+  private void refresh(Site preview, DevServer server, java.util.Set<java.nio.file.Path> changed) {
+    if (changed.isEmpty() || changed.stream().anyMatch(p -> !p.toString().endsWith(".md") && !p.toString().endsWith(".markdown"))) {
+      return;
+    }
+    try {
+      long start = System.nanoTime();
+      List<String> urls = preview.refresh(changed);
+      if (!urls.isEmpty()) {
+        server.reload();
+        getLog().info(String.format(java.util.Locale.ROOT, "Warta: %s shown again in %.2f s", String.join(", ", urls), (System.nanoTime() - start) / 1e9));
+      }
+    } catch (RuntimeException e) {
+      getLog().debug("Warta: quick refresh skipped: " + e);
     }
   }
 

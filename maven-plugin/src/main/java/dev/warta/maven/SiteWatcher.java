@@ -35,6 +35,9 @@ final class SiteWatcher implements AutoCloseable {
   /** The entries of the site folder a build reads. */
   static final Set<String> WATCHED = Set.copyOf(dev.warta.Site.SOURCES);
 
+  /** Stands in the changed files when the system lost count of events. */
+  private static final Path LOST = Path.of("");
+
   private final Path site;
   private final Duration quiet;
   private final WatchService service;
@@ -55,21 +58,22 @@ final class SiteWatcher implements AutoCloseable {
   }
 
   /**
-   * Calls {@code onChange} after each burst of changes, until the watcher is closed or the thread
-   * is interrupted.
+   * Calls {@code onChange} after each burst of changes with the files changed in it (empty when
+   * the system lost count of them), until the watcher is closed or the thread is interrupted.
    */
-  void run(Runnable onChange) throws InterruptedException {
+  void run(java.util.function.Consumer<java.util.Set<Path>> onChange) throws InterruptedException {
     try {
       while (true) {
         WatchKey key = service.take();
-        boolean relevant = handle(key);
+        java.util.Set<Path> changed = new java.util.LinkedHashSet<>();
+        boolean relevant = handle(key, changed);
         // Gather the rest of the burst: wait until nothing happened for `quiet`.
         WatchKey next;
         while ((next = service.poll(quiet.toMillis(), TimeUnit.MILLISECONDS)) != null) {
-          relevant |= handle(next);
+          relevant |= handle(next, changed);
         }
         if (relevant) {
-          onChange.run();
+          onChange.accept(changed.contains(LOST) ? java.util.Set.of() : changed);
         }
       }
     } catch (ClosedWatchServiceException closed) {
@@ -77,13 +81,17 @@ final class SiteWatcher implements AutoCloseable {
     }
   }
 
-  /** Takes a key's events, registers new folders, and tells whether any event concerns the site. */
-  private boolean handle(WatchKey key) {
+  /**
+   * Takes a key's events, registers new folders, adds the paths changed to {@code changed} (or
+   * clears it when events were lost), and tells whether any event concerns the site.
+   */
+  private boolean handle(WatchKey key, java.util.Set<Path> changed) {
     Path dir = keys.get(key);
     boolean relevant = false;
     for (WatchEvent<?> event : key.pollEvents()) {
       if (event.kind() == OVERFLOW) {
         relevant = true;
+        changed.add(LOST);
         continue;
       }
       if (dir == null) {
@@ -94,6 +102,7 @@ final class SiteWatcher implements AutoCloseable {
         continue;
       }
       relevant = true;
+      changed.add(child);
       if (event.kind() == ENTRY_CREATE && Files.isDirectory(child)) {
         try {
           registerTree(child);

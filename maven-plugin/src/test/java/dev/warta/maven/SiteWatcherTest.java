@@ -21,10 +21,12 @@ class SiteWatcherTest {
     Files.writeString(site.resolve("warta.yml"), "title: A\n");
     Semaphore changes = new Semaphore(0);
     AtomicInteger count = new AtomicInteger();
+    java.util.List<java.util.Set<Path>> bursts = new java.util.concurrent.CopyOnWriteArrayList<>();
     try (SiteWatcher watcher = new SiteWatcher(site, Duration.ofMillis(200))) {
       Thread thread = new Thread(() -> {
         try {
-          watcher.run(() -> {
+          watcher.run(changed -> {
+            bursts.add(changed);
             count.incrementAndGet();
             changes.release();
           });
@@ -49,6 +51,7 @@ class SiteWatcherTest {
       changes.drainPermits();
       Files.writeString(year.resolve("a.md"), "---\ntitle: A\n---\n");
       assertTrue(changes.tryAcquire(10, TimeUnit.SECONDS), "file in a new folder");
+      assertTrue(bursts.get(bursts.size() - 1).contains(year.resolve("a.md")), "the changed file is named: " + bursts);
 
       Thread.sleep(300);
       changes.drainPermits();
