@@ -235,8 +235,8 @@ public final class Output implements AutoCloseable {
    * meet it halfway.
    */
   private void claim(String key) throws IOException {
-    String[] segments = key.split(java.util.regex.Pattern.quote(separator));
-    if (segments[0].equals(MARKER)) {
+    int first = key.indexOf(separator);
+    if ((first < 0 ? key : key.substring(0, first)).equals(MARKER)) {
       throw new IOException(MARKER + " is the name of the marker of Warta's output folder; rename this file or folder");
     }
     if (!written.add(key)) {
@@ -247,10 +247,8 @@ public final class Output implements AutoCloseable {
     if (parents.contains(key)) {
       throw new IOException("other files of the site are in a folder of this name; rename one of them");
     }
-    StringBuilder folder = new StringBuilder();
-    for (int i = 0; i < segments.length - 1; i++) {
-      folder.append(i == 0 ? "" : separator).append(segments[i]);
-      String f = folder.toString();
+    for (int end = first; end >= 0; end = key.indexOf(separator, end + 1)) {
+      String f = key.substring(0, end);
       parents.add(f);
       if (written.contains(f)) {
         throw new IOException(f + " is a file of the site, so it cannot be a folder; rename one of them");
