@@ -33,6 +33,9 @@ final class ArticleReader {
   /** A URL's scheme: text before a ':' that comes before any '/', '?' or '#'. */
   private static final Pattern URL_SCHEME = Pattern.compile("([^/?#:]*):");
 
+  /** The gap between Markdown blocks. */
+  private static final Pattern BLANK_LINE = Pattern.compile("\\n\\s*\\n");
+
   private static final int SUMMARY_LIMIT = 320;
   private static final int MAX_TAGS = 100;
 
@@ -217,16 +220,17 @@ final class ArticleReader {
       text = PlainText.of(body.substring(0, more));
     } else {
       text = "";
-      for (String block : body.split("\\n\\s*\\n")) {
-        String b = block.strip();
+      // block by block up to the first of prose, rather than splitting the whole body
+      Matcher blank = BLANK_LINE.matcher(body);
+      for (int start = 0; start <= body.length() && text.isEmpty(); ) {
+        boolean found = nextBlankLine(body, blank, start);
+        String b = body.substring(start, found ? blank.start() : body.length()).strip();
+        start = found ? blank.end() : body.length() + 1;
         if (b.isEmpty() || b.startsWith("#") || b.startsWith("![") || b.startsWith("<") || b.startsWith("|")
             || b.startsWith(">") || b.startsWith("```") || b.startsWith("- ") || b.startsWith("* ") || readAlso.matches(b)) {
           continue;
         }
         text = PlainText.of(b);
-        if (!text.isEmpty()) {
-          break;
-        }
       }
     }
     if (text.length() > SUMMARY_LIMIT) {
@@ -234,6 +238,19 @@ final class ArticleReader {
       text = text.substring(0, cut > SUMMARY_LIMIT / 2 ? cut : SUMMARY_LIMIT) + "…";
     }
     return text;
+  }
+
+  /**
+   * Finds the next match of {@link #BLANK_LINE} from {@code from}, as {@code find} would, but tries
+   * it only where a line ends instead of at every character of the paragraph before the gap.
+   */
+  private static boolean nextBlankLine(String text, Matcher blank, int from) {
+    for (int nl = text.indexOf('\n', from); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+      if (blank.region(nl, text.length()).lookingAt()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Typed access to front matter entries, reporting errors at their positions. */
