@@ -8,6 +8,8 @@ import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.misc.Extension;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.SubSequence;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -70,6 +72,17 @@ final class Flexmark {
    */
   static Document parse(String markdown) {
     return PARSERS[index(mayHaveBareLink(markdown), markdown.indexOf('|') >= 0)].parse(markdown);
+  }
+
+  /**
+   * The characters of a node as a string. Flexmark's {@code toString} copies them one {@code
+   * charAt} at a time; a plain sub-sequence of the parsed string is copied at once from it.
+   */
+  static String string(BasedSequence chars) {
+    if (chars instanceof SubSequence && chars.getBase() instanceof String source) {
+      return source.substring(chars.getStartOffset(), chars.getEndOffset());
+    }
+    return chars.toString();
   }
 
   static boolean mayHaveBareLink(String md) {

@@ -234,7 +234,7 @@ public final class MarkdownRenderer {
       for (Node node = document.getFirstChild(); node != null; ) {
         Node next = node.getNext();
         if (node instanceof Paragraph paragraph) {
-          readAlso.match(paragraph.getChars().toString()).ifPresent(match -> {
+          readAlso.match(Flexmark.string(paragraph.getChars())).ifPresent(match -> {
             Optional<Target> target = resolve(match.target(), paragraph);
             if (target.isPresent()) {
               linked.add(target.get().url());
@@ -427,7 +427,7 @@ public final class MarkdownRenderer {
     }
 
     private static void render(Text node, NodeRendererContext context, HtmlWriter html) {
-      String text = node.getChars().toString();
+      String text = Flexmark.string(node.getChars());
       if (isVerbatim(text)) {
         html.raw(text);
       } else {
