@@ -33,6 +33,10 @@ final class ArticleReader {
   /** A URL's scheme: text before a ':' that comes before any '/', '?' or '#'. */
   private static final Pattern URL_SCHEME = Pattern.compile("([^/?#:]*):");
 
+  /** What 'lang' may hold. */
+  private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
+  private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+
   /** The gap between Markdown blocks. */
   private static final Pattern BLANK_LINE = Pattern.compile("\\n\\s*\\n");
 
@@ -146,7 +150,7 @@ final class ArticleReader {
     if (lang.isEmpty()) {
       Matcher suffix = LANG_SUFFIX.matcher(fileName);
       lang = suffix.matches() && config.readAlsoLabels().containsKey(suffix.group(1)) ? suffix.group(1) : config.language();
-    } else if (!lang.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
+    } else if (!LANGUAGE_TAG.matcher(lang).matches()) {
       f.error(f.has("lang") ? "lang" : "language", "'lang' must be a language tag such as id or en, found '" + lang + "'");
       lang = config.language();
     } else {
@@ -160,7 +164,7 @@ final class ArticleReader {
     }
     List<String> aliases = new ArrayList<>(f.strings("aliases"));
     aliases.addAll(f.strings("redirect_from"));
-    String summary = f.string("summary").or(() -> f.string("description")).map(s -> s.replaceAll("\\s+", " ").strip()).orElse("");
+    String summary = f.string("summary").or(() -> f.string("description")).map(s -> WHITE_SPACE.matcher(s).replaceAll(" ").strip()).orElse("");
     if (summary.isEmpty()) {
       summary = summaryOf(fm.body());
     }

@@ -45,6 +45,7 @@ import org.jsoup.safety.Safelist;
  */
 public final class MarkdownRenderer {
   private static final Pattern MARKDOWN_LINK = Pattern.compile("^\\[(.+)]\\(\\s*<?([^)>\\s]+)>?(?:\\s+\"[^\"]*\")?\\s*\\)\\s*[.]?$");
+  private static final Pattern QUERY_OR_FRAGMENT = Pattern.compile("[#?].*");
   private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto", "tel", "ftp");
 
   private final RawHtml rawHtml;
@@ -368,7 +369,7 @@ public final class MarkdownRenderer {
   }
 
   private static boolean isMarkdownFile(String url) {
-    String path = url.replaceAll("[#?].*", "").toLowerCase(Locale.ROOT);
+    String path = QUERY_OR_FRAGMENT.matcher(url).replaceAll("").toLowerCase(Locale.ROOT);
     return !path.contains(":") && (path.endsWith(".md") || path.endsWith(".markdown"));
   }
 

@@ -47,7 +47,7 @@ final class Names {
     }
     List<String[]> titleTokens = sentences(title);
     if (isTitleCase(titleTokens)) {
-      String folded = " " + String.join(" ", PlainText.fold(title).split("[^\\p{L}\\p{N}]+")) + " ";
+      String folded = " " + String.join(" ", PlainText.NON_WORD.split(PlainText.fold(title))) + " ";
       for (String name : Set.copyOf(bodyNames)) {
         if (folded.contains(" " + name + " ")) {
           counts.get(name)[0] += titleWeight;
