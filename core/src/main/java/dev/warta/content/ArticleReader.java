@@ -33,6 +33,13 @@ final class ArticleReader {
   /** A URL's scheme: text before a ':' that comes before any '/', '?' or '#'. */
   private static final Pattern URL_SCHEME = Pattern.compile("([^/?#:]*):");
 
+  /** What 'lang' may hold. */
+  private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
+  private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+
+  /** The gap between Markdown blocks. */
+  private static final Pattern BLANK_LINE = Pattern.compile("\\n\\s*\\n");
+
   private static final int SUMMARY_LIMIT = 320;
   private static final int MAX_TAGS = 100;
 
@@ -143,7 +150,7 @@ final class ArticleReader {
     if (lang.isEmpty()) {
       Matcher suffix = LANG_SUFFIX.matcher(fileName);
       lang = suffix.matches() && config.readAlsoLabels().containsKey(suffix.group(1)) ? suffix.group(1) : config.language();
-    } else if (!lang.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
+    } else if (!LANGUAGE_TAG.matcher(lang).matches()) {
       f.error(f.has("lang") ? "lang" : "language", "'lang' must be a language tag such as id or en, found '" + lang + "'");
       lang = config.language();
     } else {
@@ -157,7 +164,7 @@ final class ArticleReader {
     }
     List<String> aliases = new ArrayList<>(f.strings("aliases"));
     aliases.addAll(f.strings("redirect_from"));
-    String summary = f.string("summary").or(() -> f.string("description")).map(s -> s.replaceAll("\\s+", " ").strip()).orElse("");
+    String summary = f.string("summary").or(() -> f.string("description")).map(s -> WHITE_SPACE.matcher(s).replaceAll(" ").strip()).orElse("");
     if (summary.isEmpty()) {
       summary = summaryOf(fm.body());
     }
@@ -217,16 +224,17 @@ final class ArticleReader {
       text = PlainText.of(body.substring(0, more));
     } else {
       text = "";
-      for (String block : body.split("\\n\\s*\\n")) {
-        String b = block.strip();
+      // block by block up to the first of prose, rather than splitting the whole body
+      Matcher blank = BLANK_LINE.matcher(body);
+      for (int start = 0; start <= body.length() && text.isEmpty(); ) {
+        boolean found = nextBlankLine(body, blank, start);
+        String b = body.substring(start, found ? blank.start() : body.length()).strip();
+        start = found ? blank.end() : body.length() + 1;
         if (b.isEmpty() || b.startsWith("#") || b.startsWith("![") || b.startsWith("<") || b.startsWith("|")
             || b.startsWith(">") || b.startsWith("```") || b.startsWith("- ") || b.startsWith("* ") || readAlso.matches(b)) {
           continue;
         }
         text = PlainText.of(b);
-        if (!text.isEmpty()) {
-          break;
-        }
       }
     }
     if (text.length() > SUMMARY_LIMIT) {
@@ -234,6 +242,19 @@ final class ArticleReader {
       text = text.substring(0, cut > SUMMARY_LIMIT / 2 ? cut : SUMMARY_LIMIT) + "…";
     }
     return text;
+  }
+
+  /**
+   * Finds the next match of {@link #BLANK_LINE} from {@code from}, as {@code find} would, but tries
+   * it only where a line ends instead of at every character of the paragraph before the gap.
+   */
+  private static boolean nextBlankLine(String text, Matcher blank, int from) {
+    for (int nl = text.indexOf('\n', from); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+      if (blank.region(nl, text.length()).lookingAt()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Typed access to front matter entries, reporting errors at their positions. */

@@ -15,11 +15,12 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.BiConsumer;
 
@@ -256,7 +257,12 @@ public final class ContentLoader {
     } catch (IOException e) {
       problems.add(Problem.error(CONTENT, 0, 0, "cannot list the folder: " + e.getMessage()));
     }
-    files.sort(Comparator.comparing(this::relative));
+    // each file's key once: relative() normalises the path, too costly to repeat in every comparison
+    Map<Path, String> keys = new HashMap<>();
+    for (Path file : files) {
+      keys.put(file, relative(file));
+    }
+    files.sort(Comparator.comparing(keys::get));
     return files;
   }
 

@@ -10,8 +10,11 @@ public final class Escape {
    */
   public static String html(String text) {
     StringBuilder out = null;
-    for (int i = 0; i < text.length(); i++) {
+    for (int i = 0, n = text.length(); i < n; i++) {
       char c = text.charAt(i);
+      if (out == null && (c > '>' && c < 0x7f || c == ' ')) {
+        continue; // letters and spaces, most of every title and summary, need no switch
+      }
       String replacement =
           switch (c) {
             case '&' -> "&amp;";

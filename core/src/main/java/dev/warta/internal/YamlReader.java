@@ -39,6 +39,12 @@ public final class YamlReader {
   /** Bounds the nodes visited when turning a tree into values, so shared aliases cannot explode. */
   private static final int MAX_VALUES = 20_000;
 
+  /**
+   * One composer set-up per thread, built once: a {@link Yaml} is not thread-safe, and building
+   * one (its constructor, resolver and options) for every front matter cost a third of reading it.
+   */
+  private static final ThreadLocal<Yaml> YAML = ThreadLocal.withInitial(YamlReader::newYaml);
+
   private final String file;
   private final int lineOffset;
   private final List<Problem> problems;
@@ -66,16 +72,9 @@ public final class YamlReader {
       error(1 - lineOffset, 1, "the YAML is larger than " + MAX_CODE_POINTS + " characters; keep front matter and settings short and move long text to the body");
       return Optional.empty();
     }
-    LoaderOptions options = new LoaderOptions();
-    options.setMaxAliasesForCollections(MAX_ALIASES);
-    options.setAllowRecursiveKeys(false);
-    options.setNestingDepthLimit(MAX_DEPTH);
-    options.setCodePointLimit(MAX_CODE_POINTS + 1);
-    options.setAllowDuplicateKeys(true); // reported by us, with both positions
-    options.setProcessComments(false);
     Node root;
     try {
-      root = new Yaml(new SafeConstructor(options)).compose(new StringReader(yaml));
+      root = YAML.get().compose(new StringReader(yaml));
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
@@ -111,6 +110,17 @@ public final class YamlReader {
       return Optional.empty();
     }
     return Optional.of(mapping);
+  }
+
+  private static Yaml newYaml() {
+    LoaderOptions options = new LoaderOptions();
+    options.setMaxAliasesForCollections(MAX_ALIASES);
+    options.setAllowRecursiveKeys(false);
+    options.setNestingDepthLimit(MAX_DEPTH);
+    options.setCodePointLimit(MAX_CODE_POINTS + 1);
+    options.setAllowDuplicateKeys(true); // reported by us, with both positions
+    options.setProcessComments(false);
+    return new Yaml(new SafeConstructor(options));
   }
 
   /** The entries of a mapping by key text, reporting non-text and duplicate keys. */

@@ -2,6 +2,7 @@ package dev.warta.related;
 
 import java.util.Arrays;
 import java.util.Map;
+import org.apache.lucene.analysis.CharArrayMap;
 
 /** Sparse counts of one article: ids ascending, with their (possibly boosted) counts. */
 record Counts(int[] ids, float[] values) {
@@ -14,6 +15,18 @@ record Counts(int[] ids, float[] values) {
       ids[i] = vocabulary.id(e.getKey());
       values[i] = e.getValue()[0];
       i++;
+    }
+    return new Counts(ids, values);
+  }
+
+  /** Counts kept by term text, as {@link Terms#count} keeps them. */
+  static Counts of(CharArrayMap<float[]> counts, Vocabulary vocabulary) {
+    int[] ids = new int[counts.size()];
+    float[] values = new float[counts.size()];
+    int i = 0;
+    for (CharArrayMap<float[]>.EntryIterator it = counts.entrySet().iterator(); it.hasNext(); i++) {
+      ids[i] = vocabulary.id(it.nextKeyString());
+      values[i] = it.currentValue()[0];
     }
     return new Counts(ids, values);
   }

@@ -47,7 +47,7 @@ final class Names {
     }
     List<String[]> titleTokens = sentences(title);
     if (isTitleCase(titleTokens)) {
-      String folded = " " + String.join(" ", PlainText.fold(title).split("[^\\p{L}\\p{N}]+")) + " ";
+      String folded = " " + String.join(" ", PlainText.NON_WORD.split(PlainText.fold(title))) + " ";
       for (String name : Set.copyOf(bodyNames)) {
         if (folded.contains(" " + name + " ")) {
           counts.get(name)[0] += titleWeight;
@@ -77,9 +77,7 @@ final class Names {
       char c = text.charAt(i);
       if (Character.isLetterOrDigit(c)) {
         int start = i;
-        while (i < n && isWordChar(text, i)) {
-          i++;
-        }
+        i = wordEnd(text, i + 1);
         words.add(text.substring(start, i));
         continue;
       }
@@ -99,15 +97,20 @@ final class Names {
     return sentences;
   }
 
-  private static boolean isWordChar(String s, int i) {
-    char c = s.charAt(i);
-    if (Character.isLetterOrDigit(c)) {
-      return true;
+  /** The end of the word going on at {@code i}. */
+  private static int wordEnd(String s, int i) {
+    int n = s.length();
+    while (i < n) {
+      char c = s.charAt(i);
+      if (Character.isLetterOrDigit(c)) {
+        i++;
+      } else if ((c == '\'' || c == '-' || c == '’') && i + 1 < n && Character.isLetterOrDigit(s.charAt(i + 1))) {
+        i += 2; // keep "Jum'at" and "Al-Azhar" whole, but not a trailing apostrophe or hyphen
+      } else {
+        break;
+      }
     }
-    // keep "Jum'at" and "Al-Azhar" whole, but not a trailing apostrophe or hyphen
-    return (c == '\'' || c == '-' || c == '’')
-        && i + 1 < s.length()
-        && Character.isLetterOrDigit(s.charAt(i + 1));
+    return i;
   }
 
   private static void runs(String[] words, Set<String> lowerWords, List<String> out) {

@@ -2,9 +2,15 @@ package dev.warta.related;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Cheap text clean-up shared by the index and the title matcher. */
 final class PlainText {
+  // compiled once: String.replaceAll and split compile their pattern on every call
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+  /** What separates words: anything but letters and digits. */
+  static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
   private PlainText() {}
 
@@ -80,7 +86,7 @@ final class PlainText {
     String lower = s.toLowerCase(Locale.ROOT);
     for (int i = 0; i < lower.length(); i++) {
       if (lower.charAt(i) >= 0x80) {
-        return Normalizer.normalize(lower, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+        return MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFKD)).replaceAll("");
       }
     }
     return lower;
@@ -88,6 +94,6 @@ final class PlainText {
 
   /** A tag or section as compared: folded, trimmed, inner whitespace collapsed. */
   static String label(String s) {
-    return fold(s).strip().replaceAll("\\s+", " ");
+    return WHITE_SPACE.matcher(fold(s).strip()).replaceAll(" ");
   }
 }

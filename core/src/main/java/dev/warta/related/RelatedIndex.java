@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArrayMap;
 
 /**
  * Related articles for a whole archive, computed from the articles' text, names, tags, section
@@ -441,7 +442,7 @@ public final class RelatedIndex {
     private Doc analyse(RelatedDocument doc) {
       Analyzer analyzer = Terms.analyzer(doc.lang());
       String body = PlainText.stripMarkdown(lede(doc.text()));
-      Map<String, float[]> termCounts = new HashMap<>();
+      CharArrayMap<float[]> termCounts = new CharArrayMap<>(256, false);
       float length = Terms.count(analyzer, doc.title(), tuning.titleBoost(), termCounts);
       length += Terms.count(analyzer, body, 1f, termCounts);
       Map<String, float[]> nameCounts = new HashMap<>();

@@ -2,9 +2,10 @@ package dev.warta.related;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -48,7 +49,7 @@ final class Terms {
    * terms seen times the weight (the weighted length). Pure numbers are skipped: years and amounts
    * say little about the topic.
    */
-  static float count(Analyzer analyzer, String text, float weight, Map<String, float[]> counts) {
+  static float count(Analyzer analyzer, String text, float weight, CharArrayMap<float[]> counts) {
     float length = 0;
     try (TokenStream stream = analyzer.tokenStream("text", text)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
@@ -57,7 +58,14 @@ final class Terms {
         if (term.length() < 2 || !hasLetter(term)) {
           continue;
         }
-        counts.computeIfAbsent(term.toString(), t -> new float[1])[0] += weight;
+        // looked up by the term's own buffer: a String per token, most of them repeats, cost more
+        // than the look-up
+        float[] count = counts.get(term.buffer(), 0, term.length());
+        if (count == null) {
+          count = new float[1];
+          counts.put(Arrays.copyOf(term.buffer(), term.length()), count);
+        }
+        count[0] += weight;
         length += weight;
       }
       stream.end();

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Resolves the text of an author's "Baca juga: &lt;title&gt;" line to the article with that title.
@@ -33,6 +34,8 @@ public final class TitleMatcher {
       Set.of("tidak", "tak", "bukan", "belum", "jangan", "tanpa", "not", "no", "never", "without");
   private static final List<String> PREFIXES =
       List.of("baca juga ", "lihat juga ", "simak juga ", "read also ", "see also ", "read more ");
+
+  private static final Pattern APOSTROPHES = Pattern.compile("['’‘`]");
 
   private final String[] keys;
   private final String[][] words;
@@ -191,8 +194,8 @@ public final class TitleMatcher {
 
   /** Folded words: "Jum'at, 5 Mei" gives [jumat, 5, mei]. */
   static String[] words(String text) {
-    String folded = PlainText.fold(text).replaceAll("['’‘`]", "");
-    String[] parts = folded.split("[^\\p{L}\\p{N}]+");
+    String folded = APOSTROPHES.matcher(PlainText.fold(text)).replaceAll("");
+    String[] parts = PlainText.NON_WORD.split(folded);
     return Arrays.stream(parts).filter(p -> !p.isEmpty()).toArray(String[]::new);
   }
 }

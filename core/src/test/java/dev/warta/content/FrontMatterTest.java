@@ -155,6 +155,14 @@ class FrontMatterTest {
   }
 
   @Test
+  void summaryBlocksEndAtLinesOfWhiteSpaceAndFoldSoftBreaksAndTabs() {
+    Article a = read("---\ntitle: A\ndate: 2023-01-01\n---\n\n \t\n## Judul\n \n\n\t\nBaca juga: Sesuatu\r\n\r\n\u000b\nBaris  satu\ndan\tdua,\r\n  tiga.  \n\nEmpat.");
+    assertEquals("Baris satu dan dua, tiga.", a.summary());
+    Article last = read("---\ntitle: A\ndate: 2023-01-01\n---\n# Judul\n\nSatu-satunya paragraf\n");
+    assertEquals("Satu-satunya paragraf", last.summary());
+  }
+
+  @Test
   void leavesDraftsAndFutureArticlesOutUnlessAsked(@TempDir Path dir) {
     TestSite site = TestSite.of(dir, """
         -- content/a.md --

@@ -52,4 +52,12 @@ class MarkdownRendererTest {
     assertEquals(true, Flexmark.mayHaveBareLink("Surel redaksi@kabar.example."));
     assertEquals(false, Flexmark.mayHaveBareLink("Tidak ada tautan di sini."));
   }
+
+  @Test
+  void textWithEscapesEntitiesOrSpecialCharactersRendersAsFlexmarkRendersIt() {
+    assertEquals("<p>Kata &quot;naik&quot;, 5 &gt; 3 &lt; 9 &amp; AT&amp;T *bukan miring* \u00a9 2023\nbaris</p>\n",
+        html("Kata \"naik\", 5 > 3 < 9 & AT&amp;T \\*bukan miring\\* &copy; 2023\r\nbaris"));
+    assertEquals("<p>Prosa biasa tanpa apa-apa, <em>miring</em> dan <strong>tebal</strong>.</p>\n",
+        html("Prosa biasa tanpa apa-apa, *miring* dan **tebal**."));
+  }
 }
