@@ -76,6 +76,8 @@ public final class Output implements AutoCloseable {
   private final AtomicInteger changed = new AtomicInteger();
   private final AtomicInteger unchanged = new AtomicInteger();
   private boolean committed;
+  /** Whether there is a previous site to compare with: a first build need not ask the disk for each file. */
+  private boolean hasPrevious;
 
   private Output(Path output, boolean discard) {
     this.output = output;
@@ -135,6 +137,7 @@ public final class Output implements AutoCloseable {
         throw new ForeignFolderException(dir, "it holds files that Warta did not write");
       }
     }
+    out.hasPrevious = Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) && !isEmpty(dir);
     Files.createDirectories(dir.getParent());
     delete(out.staging);
     Files.createDirectories(out.staging);
@@ -181,7 +184,7 @@ public final class Output implements AutoCloseable {
     String key = staging.relativize(target).toString();
     try {
       claim(key);
-      if (sameBytes(output.resolve(key), bytes)) {
+      if (hasPrevious && sameBytes(output.resolve(key), bytes)) {
         unchanged.incrementAndGet();
         return;
       }
