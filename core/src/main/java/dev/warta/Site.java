@@ -62,7 +62,10 @@ public final class Site {
     return output.orElse(folder.resolve("public"));
   }
 
-  /** This site, published to {@code folder}. The folder is Warta's: it is replaced whole at each build. */
+  /**
+   * This site, published to {@code folder}. The folder is Warta's: each build makes it hold the new
+   * site exactly, and deletes what the new site does not have.
+   */
   public Site output(Path folder) {
     return new Site(this.folder, Optional.of(folder.toAbsolutePath().normalize()), overrides, threads, listener, cache, memory);
   }
@@ -156,7 +159,8 @@ public final class Site {
 
   /**
    * Builds the site into the output folder. The previous output stays intact until the new site is
-   * complete, then is replaced at once.
+   * complete; then only the files whose bytes changed are replaced, and pages whose inputs did not
+   * change are not even rendered (see the README's "Rebuilds").
    *
    * @throws BuildException listing every problem when there is any error; nothing is written then
    */

@@ -27,7 +27,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class BuildMojo extends AbstractWartaMojo {
 
   /**
-   * The output folder, replaced whole at each build. The default is a folder of its own inside the
+   * The output folder, which each build makes hold exactly the new site. The default is a folder of its own inside the
    * Maven site's output, so {@code mvn site} publishes the archive at {@code target/site/warta/}.
    * Warta marks the folder with a {@code .warta-output} file and refuses a non-empty folder without
    * it: never point this at {@code target/site} itself.
