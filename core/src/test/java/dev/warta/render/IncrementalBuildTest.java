@@ -296,4 +296,22 @@ class IncrementalBuildTest {
     // a site that is not warm has no last build to refresh against
     assertEquals(List.of(), site.site().refresh(List.of(jalan)));
   }
+
+  @Test
+  void aDamagedCacheOnlyCostsTime() throws IOException {
+    TestSite site = TestSite.of(dir, SITE);
+    BuildResult first = site.build();
+    Map<String, String> before = snapshot(site.output());
+    try (Stream<Path> caches = Files.list(site.site().cache())) {
+      for (Path cache : caches.toList()) {
+        byte[] bytes = Files.readAllBytes(cache);
+        Files.write(cache, java.util.Arrays.copyOf(bytes, bytes.length / 2)); // cut short, as a full disk would
+      }
+    }
+    BuildResult again = site.build();
+    assertEquals(first.pagesRendered(), again.pagesRendered(), again.summary());
+    assertEquals(0, again.pagesWritten(), again.summary());
+    assertEquals(before, snapshot(site.output()));
+    assertEquals(0, site.build().pagesRendered(), "and the cache is whole again");
+  }
 }
