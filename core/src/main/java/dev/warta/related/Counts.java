@@ -31,7 +31,12 @@ record Counts(int[] ids, float[] values) {
     return new Counts(ids, values);
   }
 
-  /** The same counts under new ids, sorted by them. */
+  /** Whether both hold the same ids with the same counts, in the same order. */
+  boolean sameAs(Counts o) {
+    return Arrays.equals(ids, o.ids) && Arrays.equals(values, o.values);
+  }
+
+    /** The same counts under new ids, sorted by them. */
   Counts renumbered(int[] ranks) {
     long[] packed = new long[ids.length];
     for (int i = 0; i < ids.length; i++) {

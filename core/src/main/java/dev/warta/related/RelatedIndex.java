@@ -396,6 +396,9 @@ public final class RelatedIndex {
     private final RelatedSettings settings;
     private final Tuning tuning;
     private final Map<String, Doc> docs = new ConcurrentHashMap<>();
+    /** Whether a document was added, changed or removed since {@link #built}. */
+    private volatile boolean changed = true;
+    private RelatedIndex built;
     private final Vocabulary termVocabulary = new Vocabulary();
     private final Vocabulary nameVocabulary = new Vocabulary();
     private final Vocabulary tagVocabulary = new Vocabulary();
@@ -416,6 +419,7 @@ public final class RelatedIndex {
       if (docs.putIfAbsent(doc.key(), analyse(doc)) != null) {
         throw new IllegalArgumentException("duplicate related document key: " + doc.key());
       }
+      changed = true;
       return this;
     }
 
@@ -424,7 +428,11 @@ public final class RelatedIndex {
      * (see {@code Site.warm()}), which analyses again only the articles that changed.
      */
     public Builder put(RelatedDocument doc) {
-      docs.put(doc.key(), analyse(doc));
+      Doc d = analyse(doc);
+      Doc before = docs.put(doc.key(), d);
+      if (before == null || !before.sameAs(d)) {
+        changed = true;
+      }
       return this;
     }
 
@@ -435,7 +443,9 @@ public final class RelatedIndex {
 
     /** Drops every article whose key is not in {@code keys}: those removed since the last build. */
     public Builder retain(java.util.Set<String> keys) {
-      docs.keySet().retainAll(keys);
+      if (docs.keySet().retainAll(keys)) {
+        changed = true;
+      }
       return this;
     }
 
@@ -469,6 +479,17 @@ public final class RelatedIndex {
 
     /** Freezes the articles added so far into an index and computes every related list. */
     public RelatedIndex build() {
+      // the index is a function of the documents alone: when none changed since the last build
+      // (an edit past the lede, a new author), the last index is the same one
+      if (!changed && built != null) {
+        return built;
+      }
+      built = freeze();
+      changed = false;
+      return built;
+    }
+
+    private RelatedIndex freeze() {
       List<Doc> list = new ArrayList<>(docs.values());
       list.sort(Comparator.comparing((Doc d) -> d.date).thenComparing(d -> d.key));
       // vocabularies after the documents: every id a listed document uses is then ranked
@@ -506,5 +527,11 @@ public final class RelatedIndex {
 
   /** What the builder keeps of an article. */
   private record Doc(
-      String key, Instant date, int section, Counts terms, float length, Counts names, Counts tags) {}
+      String key, Instant date, int section, Counts terms, float length, Counts names, Counts tags) {
+    /** Whether two analyses of an article found the same (records compare arrays by identity). */
+    boolean sameAs(Doc o) {
+      return key.equals(o.key) && date.equals(o.date) && section == o.section && Float.compare(length, o.length) == 0
+          && terms.sameAs(o.terms) && names.sameAs(o.names) && tags.sameAs(o.tags);
+    }
+  }
 }

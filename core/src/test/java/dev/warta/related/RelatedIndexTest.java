@@ -2,6 +2,8 @@ package dev.warta.related;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -250,5 +252,26 @@ class RelatedIndexTest {
     return new RelatedSettings(
         count, minScore, allowNewer, d.textWeight(), d.namesWeight(), d.tagsWeight(),
         d.sectionWeight(), d.timeWeight(), d.timeHalfLifeDays());
+  }
+
+  @Test
+  void aKeptBuilderBuildsAgainOnlyWhenADocumentChanged() {
+    RelatedIndex.Builder builder = RelatedIndex.builder(RelatedSettings.defaults());
+    CORPUS.forEach(builder::put);
+    RelatedIndex first = builder.build();
+    CORPUS.forEach(builder::put); // the same articles analysed again
+    assertSame(first, builder.build(), "nothing changed: the same index");
+
+    RelatedDocument edited = CORPUS.get(0);
+    builder.put(new RelatedDocument(edited.key(), edited.lang(), edited.title(), edited.text() + " Pompa air rusak.", edited.tags(),
+        edited.section(), edited.date()));
+    RelatedIndex second = builder.build();
+    assertNotSame(first, second);
+
+    builder.retain(java.util.Set.of(CORPUS.get(1).key(), CORPUS.get(2).key()));
+    RelatedIndex third = builder.build();
+    assertNotSame(second, third);
+    assertEquals(2, third.size());
+    assertEquals(List.of(), third.related(CORPUS.get(0).key()));
   }
 }
