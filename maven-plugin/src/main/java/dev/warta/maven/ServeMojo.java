@@ -113,12 +113,13 @@ public class ServeMojo extends AbstractWartaMojo {
    * URL stays the same changed. Any failure is left to the full build that follows.
    */
   private void refresh(Site preview, DevServer server, java.util.Set<java.nio.file.Path> changed) {
-    if (changed.isEmpty() || changed.stream().anyMatch(p -> !p.toString().endsWith(".md") && !p.toString().endsWith(".markdown"))) {
+    List<java.nio.file.Path> articles = articlesToRefresh(site.toPath(), changed);
+    if (articles.isEmpty()) {
       return;
     }
     try {
       long start = System.nanoTime();
-      List<String> urls = preview.refresh(changed);
+      List<String> urls = preview.refresh(articles);
       if (!urls.isEmpty()) {
         server.reload();
         getLog().info(String.format(java.util.Locale.ROOT, "Warta: %s shown again in %.2f s", String.join(", ", urls), (System.nanoTime() - start) / 1e9));
@@ -144,6 +145,23 @@ public class ServeMojo extends AbstractWartaMojo {
       getLog().error("Warta: the build failed unexpectedly", e);
       server.fail(site.getPath(), List.of(Problem.error("", 0, 0, "the build failed unexpectedly: " + e)));
     }
+  }
+
+  /**
+   * The article files whose pages can be shown again before the full build: none when anything
+   * outside {@code content/} changed (settings, templates, labels need the full build alone), or
+   * when the watcher lost count. Editors save through temporary files (sed's, vim's {@code 4913},
+   * backups ending in {@code ~}): inside {@code content/} only Markdown files count.
+   */
+  static List<java.nio.file.Path> articlesToRefresh(java.nio.file.Path siteDir, java.util.Set<java.nio.file.Path> changed) {
+    java.nio.file.Path content = siteDir.toAbsolutePath().normalize().resolve("content");
+    if (changed.isEmpty() || changed.stream().anyMatch(p -> !p.toAbsolutePath().normalize().startsWith(content))) {
+      return List.of();
+    }
+    return changed.stream().filter(p -> {
+      String name = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+      return name.endsWith(".md") || name.endsWith(".markdown");
+    }).toList();
   }
 
   /** The host name for URLs to the server: {@code localhost} for a wildcard or loopback address. */
