@@ -135,9 +135,9 @@ final class Pipeline {
       }
     });
     byte[] inputs = RenderCache.inputs(siteDir, overrides);
-    Optional<Path> cacheFile = outputDir.flatMap(this::cacheFile);
+    Optional<Path> cacheFile = outputDir.flatMap(dir -> cacheFolder.map(folder -> RenderCache.fileFor(folder, dir)));
     RenderCache previous = previousCache(outputDir, cacheFile, inputs);
-    RenderCache next = RenderCache.filling(inputs);
+    RenderCache next = RenderCache.empty(inputs);
     SiteRenderer renderer = SiteRenderer.create(siteDir, archive, loaded.links(), problems, previous, next);
     // feeds, sitemaps and robots.txt: made from the plan, written with the static files below
     files.putAll(GeneratedFiles.of(archive, plan, renderer, statics.keySet(), problems));
@@ -333,16 +333,6 @@ final class Pipeline {
   Pipeline cache(Path folder) {
     this.cacheFolder = Optional.of(folder);
     return this;
-  }
-
-  /**
-   * Where the render cache of an output folder is kept: one file per output folder, named by a
-   * digest of its path, so a site built into two folders keeps a cache for each.
-   */
-  private Optional<Path> cacheFile(Path outputDir) {
-    String path = outputDir.toAbsolutePath().normalize().toString();
-    return cacheFolder.map(folder -> folder.resolve("render-" + java.util.HexFormat.of().formatHex(
-        RenderCache.digest(path.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 8) + ".bin"));
   }
 
   private void finish(String stage, int count, long startNanos) {

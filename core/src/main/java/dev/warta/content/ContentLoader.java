@@ -53,18 +53,6 @@ public final class ContentLoader {
   public record Loaded(List<Article> articles, int skippedDrafts, int skippedFuture) {}
 
   /**
-   * Reads all articles.
-   *
-   * @param pool where files are read in parallel
-   * @param bodies receives each built article with its Markdown body, once, possibly from several
-   *     threads at a time
-   * @param problems where problems go (the list is only touched by the calling thread)
-   */
-  public Loaded load(ForkJoinPool pool, BiConsumer<Article, String> bodies, List<Problem> problems) {
-    return load(pool, new Memo(), source -> false, bodies, problems);
-  }
-
-  /**
    * What a previous load read, for a process that loads the same site again and again: a file whose
    * size and modification time did not change is not read again. Thread-safe.
    */
@@ -85,11 +73,17 @@ public final class ContentLoader {
   }
 
   /**
-   * Reads the articles that changed since {@code memo} saw them, and takes the others from it.
+   * Reads all articles: those that changed since {@code memo} saw them from their files, the
+   * others from the memo (a new memo reads every file).
    *
+   * @param pool where files are read in parallel
+   * @param memo what earlier loads read; updated with what this one reads
    * @param analysed whether the caller still holds what {@code bodies} gave it for an article (by
    *     source path); an unchanged article it does not hold is read again and given to {@code
    *     bodies}
+   * @param bodies receives each article read from its file with its Markdown body, once, possibly
+   *     from several threads at a time
+   * @param problems where problems go (the list is only touched by the calling thread)
    */
   public Loaded load(ForkJoinPool pool, Memo memo, java.util.function.Predicate<String> analysed, BiConsumer<Article, String> bodies,
       List<Problem> problems) {

@@ -385,9 +385,6 @@ public final class Output implements AutoCloseable {
         throw e.getCause();
       }
     }
-    if (!Files.exists(output.resolve(MARKER), LinkOption.NOFOLLOW_LINKS)) {
-      Files.writeString(output.resolve(MARKER), MARKER_TEXT);
-    }
     delete(staging);
     Files.deleteIfExists(journal);
   }

@@ -91,15 +91,6 @@ final class Fingerprint {
     return Arrays.copyOf(full, BYTES);
   }
 
-  /** The SHA-256 of some bytes, in full. */
-  static byte[] sha256(byte[] bytes) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(bytes);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
-  }
-
   static String hex(byte[] bytes) {
     return HexFormat.of().formatHex(bytes);
   }
@@ -140,10 +131,5 @@ final class Fingerprint {
   private void flush() {
     digest.update(buffer, 0, used);
     used = 0;
-  }
-
-  /** The bytes of a UTF-8 text, for keys built from text. */
-  static byte[] utf8(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -12,7 +12,6 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
@@ -93,14 +92,9 @@ public final class RenderCache {
     this.bodies = bodies;
   }
 
-  /** A cache that knows nothing: every page is rendered. */
+  /** A cache that knows nothing, for every page to be rendered, or to fill during a build (thread-safe). */
   public static RenderCache empty(byte[] inputs) {
     return new RenderCache("", inputs, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
-  }
-
-  /** A cache to fill during a build: thread-safe. */
-  public static RenderCache filling(byte[] inputs) {
-    return empty(inputs);
   }
 
   /** The page a previous build wrote at a URL, if it is known. */
@@ -210,10 +204,8 @@ public final class RenderCache {
       RenderCache cache = new RenderCache(buildId, inputs, pages, bodies);
       cache.files(texts(in));
       return cache;
-    } catch (NoSuchFileException e) {
-      return empty(inputs);
     } catch (IOException | RuntimeException e) {
-      return empty(inputs);
+      return empty(inputs); // none yet, or damaged
     }
   }
 
@@ -287,18 +279,18 @@ public final class RenderCache {
   }
 
   /** Where a class was loaded from, with the size and time of each file there. */
-  private static List<String> codeOf(Class<?> c) {
+  private static List<Object> codeOf(Class<?> c) {
     CodeSource source = c.getProtectionDomain().getCodeSource();
     if (source == null || source.getLocation() == null) {
-      return List.of(c.getName(), String.valueOf(Math.random())); // unknown code: never trusted twice
+      return List.of(c.getName(), Math.random()); // unknown code: never trusted twice
     }
     try {
       Path path = Path.of(source.getLocation().toURI());
-      List<String> parts = new ArrayList<>(folder(path, false));
+      List<Object> parts = new ArrayList<>(folder(path, false));
       parts.add(0, path.toString());
       return parts;
     } catch (URISyntaxException | IOException | RuntimeException e) {
-      return List.of(c.getName(), String.valueOf(Math.random()));
+      return List.of(c.getName(), Math.random());
     }
   }
 
@@ -306,27 +298,33 @@ public final class RenderCache {
    * The files of a folder (or one file) by path, with their size and time, or their bytes when
    * {@code contents}; sorted, so that the order the disk lists them in does not matter.
    */
-  private static List<String> folder(Path root, boolean contents) throws IOException {
-    List<String> files = new ArrayList<>();
+  private static List<Object> folder(Path root, boolean contents) throws IOException {
+    java.util.TreeMap<String, Object> files = new java.util.TreeMap<>();
     if (!Files.exists(root)) {
-      return files;
+      return List.of();
     }
     Files.walkFileTree(root, new SimpleFileVisitor<>() {
       @Override
       public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        String id = root.relativize(file) + " " + attrs.size();
-        files.add(contents ? id + " " + Fingerprint.hex(Fingerprint.sha256(Files.readAllBytes(file)))
-            : id + " " + attrs.lastModifiedTime().toMillis());
+        files.put(root.relativize(file) + " " + attrs.size(), contents ? Files.readAllBytes(file) : attrs.lastModifiedTime().toMillis());
         return FileVisitResult.CONTINUE;
       }
     });
-    files.sort(null);
-    return files;
+    List<Object> flat = new ArrayList<>();
+    files.forEach((name, what) -> {
+      flat.add(name);
+      flat.add(what);
+    });
+    return flat;
   }
 
-  /** The SHA-256 of some bytes. */
-  public static byte[] digest(byte[] bytes) {
-    return Fingerprint.sha256(bytes);
+  /**
+   * The cache file of an output folder inside the cache folder: named by a digest of the output's
+   * path, so a site built into two folders keeps a cache for each.
+   */
+  public static Path fileFor(Path cacheFolder, Path output) {
+    String digest = Fingerprint.hex(new Fingerprint().add(output.toAbsolutePath().normalize().toString()).finish());
+    return cacheFolder.resolve("render-" + digest.substring(0, 16) + ".bin");
   }
 
   private static String text(DataInputStream in) throws IOException {

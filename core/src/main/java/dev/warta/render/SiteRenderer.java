@@ -73,7 +73,7 @@ public final class SiteRenderer {
    */
   public static SiteRenderer create(Path siteDir, Archive archive, Links links, List<Problem> problems) {
     byte[] none = new byte[0];
-    return create(siteDir, archive, links, problems, RenderCache.empty(none), RenderCache.filling(none));
+    return create(siteDir, archive, links, problems, RenderCache.empty(none), RenderCache.empty(none));
   }
 
   /**
@@ -237,7 +237,8 @@ public final class SiteRenderer {
     byte[] markdown = unchanged.orElseGet(() -> new Fingerprint().add(text).finish());
     byte[] digest = sourceDigest(article, markdown);
     Optional<RenderCache.BodyEntry> known = before.filter(b -> Arrays.equals(b.source(), digest));
-    if (known.isPresent() && known.get().questions().stream().allMatch(q -> q.answer().equals(answer(entry, q)))) {
+    RecordingLinks live = new RecordingLinks(entry);
+    if (known.isPresent() && known.get().questions().stream().allMatch(q -> q.answer().equals(answer(live, q)))) {
       RenderCache.BodyEntry b = known.get();
       next.putBody(source, new RenderCache.BodyEntry(size, modified, markdown, digest, b.questions(), b.linked()));
       return new Body(entry, bodyKey(b), b.linked(), null);
@@ -266,8 +267,7 @@ public final class SiteRenderer {
   }
 
   /** The answer the archive gives now to a question a body asked in the previous build. */
-  private List<MarkdownRenderer.Target> answer(Entry entry, RenderCache.Question q) {
-    RecordingLinks live = new RecordingLinks(entry);
+  private static List<MarkdownRenderer.Target> answer(RecordingLinks live, RenderCache.Question q) {
     return switch (q.kind()) {
       case 'S' -> live.bySource(q.asked().get(0)).stream().toList();
       case 'T' -> live.byTitle(q.asked().get(0)).stream().toList();
