@@ -16,7 +16,6 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -113,7 +112,7 @@ final class Templates {
   String render(String name, Map<String, Object> model, List<Problem> problems, String page) {
     try {
       Template template = configuration.getTemplate(name);
-      StringWriter out = new StringWriter(16 * 1024);
+      BuilderWriter out = new BuilderWriter(32 * 1024);
       template.process(model, out);
       return out.toString();
     } catch (TemplateException e) {
