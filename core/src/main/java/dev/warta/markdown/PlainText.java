@@ -12,6 +12,15 @@ public final class PlainText {
 
   /** The text of some Markdown without its markup, white space folded to single spaces. */
   public static String of(String markdown) {
+    if (isProse(markdown)) {
+      // most summaries are a paragraph of plain sentences: parsing one cost a tenth of loading
+      return foldWhiteSpace(markdown).strip();
+    }
+    return parsed(markdown);
+  }
+
+  /** {@link #of} by way of flexmark's tree, for any Markdown. */
+  static String parsed(String markdown) {
     if (MarkdownRenderer.deeplyNestedLine(markdown) > 0) {
       return ""; // the body itself is reported when rendered
     }
@@ -27,6 +36,60 @@ public final class PlainText {
       out.append(new TextCollectingVisitor().collectAndGetText(block));
     }
     return foldWhiteSpace(out).strip();
+  }
+
+  /**
+   * Whether Markdown is prose that no parser would change but for its white space: no character
+   * that can open inline markup, an entity, an escape or a bare link anywhere, and no line that
+   * could open a block other than a paragraph (a heading, quote, list, rule, setext underline,
+   * fence or indented code). Conservative: any doubt leaves the text to flexmark.
+   */
+  static boolean isProse(String text) {
+    boolean lineStart = true;
+    int indent = 0;
+    for (int i = 0, n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '\\', '`', '*', '_', '[', ']', '<', '>', '&', '~', '|', '#', '@', '\t' -> {
+          return false;
+        }
+        case '\n', '\r' -> {
+          lineStart = true;
+          indent = 0;
+          continue;
+        }
+        case ' ' -> {
+          if (lineStart && ++indent >= 4) {
+            return false;
+          }
+          continue;
+        }
+        default -> {
+          if (c < ' ') {
+            return false; // NUL becomes U+FFFD, and the rest are rare enough to leave to the parser
+          }
+        }
+      }
+      if (lineStart) {
+        lineStart = false;
+        if (c == '-' || c == '+' || c == '=' || (c >= '0' && c <= '9' && startsOrderedItem(text, i))) {
+          return false;
+        }
+      }
+      if ((c == ':' && text.startsWith("//", i + 1)) || ((c == 'w' || c == 'W') && text.regionMatches(true, i, "www.", 0, 4))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether digits at a line's start are followed by {@code .} or {@code )}, as a list item's are. */
+  private static boolean startsOrderedItem(String text, int start) {
+    int i = start;
+    while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+      i++;
+    }
+    return i < text.length() && (text.charAt(i) == '.' || text.charAt(i) == ')');
   }
 
   /**
