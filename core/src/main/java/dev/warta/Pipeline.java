@@ -139,8 +139,11 @@ final class Pipeline {
     RenderCache previous = previousCache(outputDir, cacheFile, inputs);
     RenderCache next = RenderCache.empty(inputs);
     SiteRenderer renderer = SiteRenderer.create(siteDir, archive, loaded.links(), problems, previous, next);
-    // feeds, sitemaps and robots.txt: made from the plan, written with the static files below
-    files.putAll(GeneratedFiles.of(archive, plan, renderer, statics.keySet(), problems));
+    // feeds, sitemaps and robots.txt: made from the plan while the pages render (the sitemaps are
+    // made whole at once, a second of one thread at 100,000 articles), written with the static files
+    List<Problem> generatedProblems = Collections.synchronizedList(new ArrayList<>());
+    java.util.concurrent.FutureTask<Map<String, Supplier<byte[]>>> generated =
+        new java.util.concurrent.FutureTask<>(() -> GeneratedFiles.of(archive, plan, renderer, statics.keySet(), generatedProblems));
     if (archive.config().related().report()) {
       if (files.containsKey("/related.json")) {
         problems.add(Problem.error("static/related.json", 0, 0, "the related report is written at /related.json; rename this file or turn related.report off"));
@@ -163,6 +166,7 @@ final class Pipeline {
       java.util.concurrent.atomic.AtomicInteger renderedCount = new java.util.concurrent.atomic.AtomicInteger();
       ForkJoinPool pool = new ForkJoinPool(threads);
       try {
+        pool.execute(generated);
         pool.submit(() -> plan.pages().parallelStream().forEach(page -> {
           List<Problem> local = new ArrayList<>();
           if (renderOrKeep(page, renderer, output, previous, next, local)) {
@@ -170,6 +174,8 @@ final class Pipeline {
           }
           renderProblems.addAll(local);
         })).get();
+        files.putAll(generated.get());
+        problems.addAll(generatedProblems);
         pool.submit(() -> files.entrySet().parallelStream().forEach(e -> output.write(e.getKey(), e.getValue().get()))).get();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
