@@ -3,6 +3,7 @@ package dev.warta;
 import dev.warta.content.ContentLoader;
 import dev.warta.related.RelatedIndex;
 import dev.warta.related.RelatedSettings;
+import dev.warta.render.Plan;
 import dev.warta.render.RenderCache;
 import java.util.Optional;
 
@@ -20,6 +21,7 @@ final class Memory {
   private RenderCache rendered;
   private Pipeline.Loaded built;
   private java.nio.file.Path builtInto;
+  private Plan plan;
 
   /** The related index builder of the last build, or a new one when its settings changed. */
   synchronized RelatedIndex.Builder related(RelatedSettings settings) {
@@ -40,20 +42,31 @@ final class Memory {
     return buildId.isEmpty() || !buildId.equals(renderedBy) ? Optional.empty() : Optional.ofNullable(rendered);
   }
 
+  /** The render cache of the last build, whatever output it describes. */
+  synchronized Optional<RenderCache> lastRendered() {
+    return Optional.ofNullable(rendered);
+  }
+
   synchronized void rendered(String buildId, RenderCache cache) {
     renderedBy = buildId;
     rendered = cache;
   }
 
-  /** Remembers the archive of the last build that wrote {@code output}, for {@link Site#refresh}. */
-  synchronized void built(java.nio.file.Path output, Pipeline.Loaded loaded) {
+  /** Remembers the archive and plan of the last build that wrote {@code output}, for {@link Site#refresh}. */
+  synchronized void built(java.nio.file.Path output, Pipeline.Loaded loaded, Plan plan) {
     builtInto = output;
     built = loaded;
+    this.plan = plan;
   }
 
   /** The archive of the last build, when it wrote {@code output}. */
   synchronized Optional<Pipeline.Loaded> built(java.nio.file.Path output) {
     return output.equals(builtInto) ? Optional.ofNullable(built) : Optional.empty();
+  }
+
+  /** The pages of the last build; see {@link #built(java.nio.file.Path)}. */
+  synchronized Plan plan() {
+    return plan;
   }
 
   /** Forgets a page the last build wrote, after something else wrote its file. */

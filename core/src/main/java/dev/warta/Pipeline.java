@@ -204,7 +204,7 @@ final class Pipeline {
       failOnErrors();
       if (outputDir.isPresent()) {
         commit(output, previous, next, cacheFile);
-        memory.ifPresent(m -> m.built(outputDir.get(), loaded));
+        memory.ifPresent(m -> m.built(outputDir.get(), loaded, plan));
       } else {
         output.commit();
       }
@@ -262,60 +262,9 @@ final class Pipeline {
     }
   }
 
-  /**
-   * Renders again the pages of changed article files against the archive of the last build, and
-   * writes them over their files: see {@link Site#refresh}. Returns the URLs written.
-   */
+  /** See {@link Site#refresh} and {@link Refresh}. Returns the URLs written. */
   List<String> refresh(Path outputDir, java.util.Collection<Path> changed) {
-    Optional<Loaded> last = memory.flatMap(m -> m.built(outputDir));
-    if (last.isEmpty()) {
-      return List.of();
-    }
-    Loaded loaded = last.get();
-    Archive archive = loaded.archive();
-    ContentLoader reader = new ContentLoader(loaded.config(), siteDir);
-    List<Page.ArticlePage> pages = new ArrayList<>();
-    for (Path file : changed) {
-      List<Problem> found = new ArrayList<>();
-      Optional<dev.warta.content.Article> now = reader.reread(file, found);
-      Optional<Entry> before = now.flatMap(a -> archive.bySource(a.source()));
-      if (now.isEmpty() || before.isEmpty()) {
-        continue; // an error, a new article, or no article: the full build tells
-      }
-      var a = now.get();
-      var b = before.get().article();
-      // what the URL and the lists are made of: when it changes, only a full build is right
-      if (!a.slug().equals(b.slug()) || !a.date().equals(b.date()) || !a.section().equals(b.section()) || !a.lang().equals(b.lang())
-          || a.draft() != b.draft() || !a.title().equals(b.title())) {
-        continue;
-      }
-      Entry entry = before.get();
-      pages.add(new Page.ArticlePage(entry.url(), new Entry(a, entry.url(), entry.index())));
-    }
-    if (pages.isEmpty()) {
-      return List.of();
-    }
-    SiteRenderer renderer = SiteRenderer.create(siteDir, archive, loaded.links(), new ArrayList<>());
-    List<String> written = new ArrayList<>();
-    for (Page.ArticlePage page : pages) {
-      List<Problem> found = new ArrayList<>();
-      SiteRenderer.Rendered rendered = renderer.render(page, found, fingerprint -> false);
-      if (found.stream().anyMatch(Problem::isError)) {
-        continue;
-      }
-      try {
-        Path file = SitePaths.file(outputDir, page.url());
-        Path partial = file.resolveSibling("." + file.getFileName() + ".warta-partial");
-        Files.write(partial, rendered.bytes());
-        Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        // the file no longer holds what the cache says: the next build must not keep it
-        memory.ifPresent(m -> m.forgetPage(page.url()));
-        written.add(page.url());
-      } catch (IOException e) {
-        // the full build that follows writes it
-      }
-    }
-    return written;
+    return memory.map(m -> new Refresh(siteDir, m).run(outputDir, changed)).orElse(List.of());
   }
 
   /** This pipeline taking what earlier builds loaded from {@code memory}, and leaving its own there. */

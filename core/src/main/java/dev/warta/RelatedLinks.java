@@ -27,14 +27,14 @@ final class RelatedLinks implements SiteRenderer.Links {
   private final Map<String, List<Entry>> handPicked;
 
   RelatedLinks(Archive archive, RelatedIndex index, List<Problem> problems) {
+    this(archive, index, titleMatcher(archive), problems);
+  }
+
+  private RelatedLinks(Archive archive, RelatedIndex index, TitleMatcher titles, List<Problem> problems) {
     this.archive = archive;
     this.index = index;
     this.count = archive.config().related().scoring().count();
-    Map<String, String> byKey = new LinkedHashMap<>();
-    for (Entry e : archive.entries()) {
-      byKey.put(e.article().source(), e.article().title());
-    }
-    this.titles = TitleMatcher.of(byKey);
+    this.titles = titles;
     Map<String, List<Entry>> picked = new HashMap<>();
     for (Entry e : archive.entries()) {
       List<Entry> list = new ArrayList<>();
@@ -52,6 +52,40 @@ final class RelatedLinks implements SiteRenderer.Links {
       }
     }
     this.handPicked = Map.copyOf(picked);
+  }
+
+  private static TitleMatcher titleMatcher(Archive archive) {
+    Map<String, String> byKey = new LinkedHashMap<>();
+    for (Entry e : archive.entries()) {
+      byKey.put(e.article().source(), e.article().title());
+    }
+    return TitleMatcher.of(byKey);
+  }
+
+  /**
+   * These links over an archive with the same articles under the same titles ({@link
+   * Archive#with}): the index and the title matcher, the costly parts, are shared.
+   */
+  RelatedLinks with(Archive edited) {
+    return new RelatedLinks(edited, index, titles, new ArrayList<>());
+  }
+
+  /**
+   * Whether an article's page may list one of the given articles as related: an editor picked it,
+   * or it is among the index's matches (with spares). False means it surely does not.
+   */
+  boolean mayList(Entry entry, Set<String> sources) {
+    for (Entry e : handPicked.getOrDefault(entry.article().source(), List.of())) {
+      if (sources.contains(e.article().source())) {
+        return true;
+      }
+    }
+    for (RelatedLink link : index.related(entry.article().source(), count + Pipeline.SPARE_LINKS)) {
+      if (sources.contains(link.key())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A hand-picked reference: a source path (from the site, {@code content/} or the article's folder) or a slug. */

@@ -128,12 +128,16 @@ public final class Site {
   }
 
   /**
-   * For a {@link #warm()} site that was built: renders again, at once, the pages of the given
-   * article files, with everything else (lists, neighbours, related articles) as the last build
-   * left it, and writes them over their files in the output. Returns their URLs; none for a file
-   * with errors, a new article, or one whose title, date, slug, section, language or draft state
-   * changed. For {@code warta:serve}, which shows an edited article this way within a moment, then
-   * builds in full: only that build makes the whole site right again.
+   * For a {@link #warm()} site that was built: shows edited article files at once. Each is put in
+   * the last build's archive in its place, and the pages that show it are rendered again: its own,
+   * its neighbours' and translations', the list pages it is on (every page of a tag's or author's
+   * list it joined or left), the indexes of terms, and the articles whose related lists may hold
+   * it. Those whose content changed are written over their files. Returns their URLs, the
+   * articles' own first; none for a file with errors, a new article, or one whose title, date,
+   * URL, section, language, translation key or draft state changed, as these move it in the
+   * archive. The related lists are the last build's: an edit changes what every list is ranked
+   * by. For {@code warta:serve}, which shows an edit this way within a moment, then builds in
+   * full: only that build makes the whole site exact again.
    */
   public java.util.List<String> refresh(java.util.Collection<Path> changedFiles) {
     return new Pipeline(this.folder, overrides, threads, listener).cache(cache()).memory(memory).refresh(output(), changedFiles);

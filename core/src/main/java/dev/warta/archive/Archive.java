@@ -130,6 +130,102 @@ public final class Archive {
     return new Archive(config, entries);
   }
 
+  /**
+   * This archive with an article replaced by a new version of itself (an edited file), when the
+   * edit leaves its place in every long list as it was: same date and title (the archive order),
+   * URL, language, section, translation key and draft state. Tags and authors may change. The
+   * terms, translations and neighbours are made again around it, as {@link #build} would make
+   * them. Empty when the article is not in the archive or the edit moves it: only a full build
+   * places it then.
+   */
+  public Optional<Archive> with(Article edited) {
+    Entry before = bySource.get(edited.source());
+    if (before == null) {
+      return Optional.empty();
+    }
+    Article old = before.article();
+    if (!old.date().toInstant().equals(edited.date().toInstant()) || !old.title().equals(edited.title()) || old.draft() != edited.draft()
+        || !old.lang().equals(edited.lang()) || !old.section().equals(edited.section()) || !old.translationKey().equals(edited.translationKey())
+        || !Permalinks.expand(config.permalink(), edited, config.language()).equals(before.url())) {
+      return Optional.empty();
+    }
+    Entry now = new Entry(edited, before.url(), before.index());
+    if (!old.tags().equals(edited.tags()) || !old.authors().equals(edited.authors())) {
+      // it joins or leaves a list: the terms are made again (the rare case)
+      List<Entry> replaced = new ArrayList<>(entries);
+      replaced.set(before.index(), now);
+      return Optional.of(new Archive(config, replaced));
+    }
+    return Optional.of(new Archive(this, before, now));
+  }
+
+  /**
+   * A copy of {@code base} with one entry swapped for another in the same place of every list: a
+   * few lists copied rather than all made again, as a refresh at 100,000 articles must be quick.
+   */
+  private Archive(Archive base, Entry before, Entry now) {
+    this.config = base.config;
+    this.entries = swap(base.entries, before, now);
+    Map<String, Entry> sources = new HashMap<>(base.bySource);
+    sources.put(now.article().source(), now);
+    this.bySource = java.util.Collections.unmodifiableMap(sources);
+    Map<String, List<Entry>> slugs = new HashMap<>(base.bySlug);
+    slugs.computeIfPresent(now.article().slug(), (k, list) -> swap(list, before, now));
+    this.bySlug = java.util.Collections.unmodifiableMap(slugs);
+    Map<String, List<Entry>> keys = new HashMap<>(base.translations);
+    keys.computeIfPresent(now.article().translationKey(), (k, list) -> swap(list, before, now));
+    this.translations = java.util.Collections.unmodifiableMap(keys);
+    Map<String, List<Entry>> languages = new HashMap<>(base.byLanguage);
+    languages.computeIfPresent(now.article().lang(), (k, list) -> swap(list, before, now));
+    this.byLanguage = java.util.Collections.unmodifiableMap(languages);
+    this.languages = base.languages;
+    this.sections = swapInTerms(base.sections, before, now);
+    this.tags = swapInTerms(base.tags, before, now);
+    this.authors = swapInTerms(base.authors, before, now);
+    Map<String, Term> sectionOf = new HashMap<>(base.sectionOf);
+    for (int i = 0; i < sections.size(); i++) {
+      Term t = sections.get(i);
+      if (t != base.sections.get(i)) {
+        t.entries().forEach(e -> sectionOf.put(e.article().source(), t));
+      }
+    }
+    this.sectionOf = java.util.Collections.unmodifiableMap(sectionOf);
+    this.years = swapInPeriods(base.years, before, now);
+    Map<Integer, List<Period>> ms = new LinkedHashMap<>(base.months);
+    ms.computeIfPresent(now.article().date().getYear(), (y, list) -> swapInPeriods(list, before, now));
+    this.months = java.util.Collections.unmodifiableMap(ms);
+  }
+
+  /** The list with {@code before} replaced by {@code now}, or the list itself when it lacks it. */
+  private static List<Entry> swap(List<Entry> list, Entry before, Entry now) {
+    // every list of the archive is in archive order, that is by index
+    int i = java.util.Collections.binarySearch(list, before, Comparator.comparingInt(Entry::index));
+    if (i < 0 || list.get(i) != before) {
+      return list;
+    }
+    List<Entry> copy = new ArrayList<>(list);
+    copy.set(i, now);
+    return java.util.Collections.unmodifiableList(copy);
+  }
+
+  private static List<Term> swapInTerms(List<Term> terms, Entry before, Entry now) {
+    List<Term> out = new ArrayList<>(terms.size());
+    for (Term t : terms) {
+      List<Entry> swapped = swap(t.entries(), before, now);
+      out.add(swapped == t.entries() ? t : new Term(t.kind(), t.name(), t.slug(), t.url(), swapped));
+    }
+    return List.copyOf(out);
+  }
+
+  private static List<Period> swapInPeriods(List<Period> periods, Entry before, Entry now) {
+    List<Period> out = new ArrayList<>(periods.size());
+    for (Period p : periods) {
+      List<Entry> swapped = swap(p.entries(), before, now);
+      out.add(swapped == p.entries() ? p : new Period(p.year(), p.month(), p.url(), swapped));
+    }
+    return List.copyOf(out);
+  }
+
   private List<Term> terms(Kind kind, String pattern, java.util.function.Function<Article, List<String>> names) {
     Map<String, String> firstName = new TreeMap<>();
     Map<String, List<Entry>> members = new TreeMap<>();

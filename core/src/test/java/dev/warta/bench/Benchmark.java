@@ -264,7 +264,7 @@ public final class Benchmark {
   }
 
   /** The middle article in path order: the same file for the same archive, wherever it lies. */
-  static Path middleArticle(Path site) throws IOException {
+  public static Path middleArticle(Path site) throws IOException {
     Path content = site.resolve("content");
     List<Path> articles;
     try (Stream<Path> files = Files.walk(content)) {

@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -270,25 +271,41 @@ class IncrementalBuildTest {
   }
 
   @Test
-  void aWarmSiteShowsAnEditedArticleAtOnceAndTheFullBuildAfterMakesItExact() throws IOException {
+  void aWarmSiteShowsAnEditedArticleAtOnceWhereverItIsShownAndTheFullBuildAfterMakesItExact() throws IOException {
     TestSite site = TestSite.of(dir, SITE);
     dev.warta.Site warm = site.site().warm();
     assertEquals(List.of(), warm.refresh(List.of(site.dir().resolve("content/kota/jalan.md"))), "nothing before a first build");
     warm.build();
     Map<String, String> before = snapshot(site.output());
     Path jalan = site.dir().resolve("content/kota/jalan.md");
+    // the first paragraph: the summary that lists show
     Files.writeString(jalan, Files.readString(jalan).replace("empat kilometer", "lima kilometer"));
     List<String> urls = warm.refresh(List.of(jalan));
-    assertEquals(List.of("/2024/01/perbaikan-jalan-lingkar-dimulai/"), urls);
-    assertTrue(site.text("2024/01/perbaikan-jalan-lingkar-dimulai/index.html").contains("lima kilometer"));
+    assertEquals("/2024/01/perbaikan-jalan-lingkar-dimulai/", urls.get(0), "its own page first: " + urls);
+    for (String list : List.of("/page/3/", "/kota/", "/tag/jalan/", "/2024/01/")) {
+      assertTrue(urls.contains(list), list + " shows its summary: " + urls);
+      assertTrue(site.text(list.substring(1) + "index.html").contains("lima kilometer"), list);
+    }
     Map<String, String> refreshed = snapshot(site.output());
+    Set<String> written = urls.stream().map(u -> u.substring(1) + "index.html").collect(java.util.stream.Collectors.toSet());
     refreshed.keySet().forEach(file -> {
-      if (!file.equals("2024/01/perbaikan-jalan-lingkar-dimulai/index.html")) {
-        assertEquals(before.get(file), refreshed.get(file), file + " is left for the full build");
+      if (!written.contains(file)) {
+        assertEquals(before.get(file), refreshed.get(file), file + " shows nothing of the edit");
       }
     });
+    assertTrue(urls.size() < before.size() / 2, "only what shows it: " + urls);
     builds = () -> warm;
     buildAndCompare(site, "a refresh, then a full build");
+    Map<String, String> exact = snapshot(site.output());
+    // here the edit moves no related link, so what the refresh wrote was already right
+    written.forEach(file -> assertEquals(exact.get(file), refreshed.get(file), file));
+
+    // a tag added: its new list, and the index of tags, come at once too
+    Files.writeString(jalan, Files.readString(jalan).replace("tags: [jalan]", "tags: [jalan, lalu lintas]"));
+    List<String> tagged = warm.refresh(List.of(jalan));
+    assertTrue(tagged.contains("/tag/lalu-lintas/") && tagged.contains("/tag/"), tagged.toString());
+    assertTrue(site.text("tag/lalu-lintas/index.html").contains("Perbaikan jalan lingkar dimulai"));
+    buildAndCompare(site, "a tag added by a refresh, then a full build");
 
     // a title is what lists and URLs are made of: only a full build may show it
     Files.writeString(jalan, Files.readString(jalan).replace("title: Perbaikan jalan lingkar dimulai", "title: Jalan lingkar diperbaiki"));

@@ -109,8 +109,9 @@ public class ServeMojo extends AbstractWartaMojo {
   }
 
   /**
-   * Renders the pages of changed articles at once and reloads the tabs, when only articles whose
-   * URL stays the same changed. Any failure is left to the full build that follows.
+   * Renders the pages of changed articles, and the pages that show them, at once and reloads the
+   * tabs, when only articles that keep their place in the archive changed. Any failure is left to
+   * the full build that follows.
    */
   private void refresh(Site preview, DevServer server, java.util.Set<java.nio.file.Path> changed) {
     List<java.nio.file.Path> articles = articlesToRefresh(site.toPath(), changed);
@@ -122,7 +123,8 @@ public class ServeMojo extends AbstractWartaMojo {
       List<String> urls = preview.refresh(articles);
       if (!urls.isEmpty()) {
         server.reload();
-        getLog().info(String.format(java.util.Locale.ROOT, "Warta: %s shown again in %.2f s", String.join(", ", urls), (System.nanoTime() - start) / 1e9));
+        String what = urls.size() == 1 ? urls.get(0) : urls.get(0) + " and " + (urls.size() - 1) + " page" + (urls.size() == 2 ? "" : "s") + " showing it";
+        getLog().info(String.format(java.util.Locale.ROOT, "Warta: %s shown again in %.2f s", what, (System.nanoTime() - start) / 1e9));
       }
     } catch (RuntimeException e) {
       getLog().debug("Warta: quick refresh skipped: " + e);
