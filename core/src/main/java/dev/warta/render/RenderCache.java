@@ -43,7 +43,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RenderCache {
   private static final String MAGIC = "warta-render-cache";
-  private static final int VERSION = 3;
+  private static final int VERSION = 4;
 
   /** A page as a build wrote it: its fingerprint, its file's size, the warnings its rendering gave. */
   public record PageEntry(byte[] fingerprint, long size, List<Problem> warnings) {
@@ -83,7 +83,7 @@ public final class RenderCache {
   private final byte[] inputs;
   private final Map<String, PageEntry> pages;
   private final Map<String, BodyEntry> bodies;
-  private volatile List<String> files = List.of();
+  private volatile Optional<List<String>> files = Optional.empty();
 
   private RenderCache(String buildId, byte[] inputs, Map<String, PageEntry> pages, Map<String, BodyEntry> bodies) {
     this.buildId = buildId;
@@ -137,15 +137,15 @@ public final class RenderCache {
 
   /**
    * The files of the output this cache describes, as {@code Output.files()} gave them; empty for a
-   * cache that knows nothing.
+   * cache that does not know them.
    */
   public Optional<List<String>> files() {
-    return pages.isEmpty() ? Optional.empty() : Optional.of(files);
+    return files;
   }
 
   /** Records the files of the output this cache describes. */
   public void files(java.util.Collection<String> files) {
-    this.files = List.copyOf(files);
+    this.files = Optional.of(List.copyOf(files));
   }
 
   /** Whether this cache was made with these inputs (see {@link #inputs}). */
@@ -160,7 +160,9 @@ public final class RenderCache {
 
   /**
    * The cache a previous build left in {@code file}, when it describes the output of build {@code
-   * buildId} and was made with the same inputs; otherwise an empty one. A damaged file counts as
+   * buildId} and was made with the same inputs; otherwise an empty one. A cache made with other
+   * inputs (other code, templates or settings) still tells the output's files: every page is then
+   * rendered, but finding the files to delete does not walk the output. A damaged file counts as
    * none: it only costs the time of rendering every page.
    */
   public static RenderCache read(Path file, String buildId, byte[] inputs) {
@@ -168,8 +170,14 @@ public final class RenderCache {
       return empty(inputs);
     }
     try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-      if (!text(in).equals(MAGIC) || in.readInt() != VERSION || !text(in).equals(buildId) || !Arrays.equals(bytes(in), inputs)) {
+      if (!text(in).equals(MAGIC) || in.readInt() != VERSION || !text(in).equals(buildId)) {
         return empty(inputs);
+      }
+      List<String> outputFiles = texts(in);
+      if (!Arrays.equals(bytes(in), inputs)) {
+        RenderCache other = empty(inputs);
+        other.files(outputFiles);
+        return other;
       }
       Map<String, PageEntry> pages = new ConcurrentHashMap<>();
       for (int n = in.readInt(); n > 0; n--) {
@@ -202,7 +210,7 @@ public final class RenderCache {
         bodies.put(source, new BodyEntry(size, modified, markdown, digest, questions, texts(in)));
       }
       RenderCache cache = new RenderCache(buildId, inputs, pages, bodies);
-      cache.files(texts(in));
+      cache.files(outputFiles);
       return cache;
     } catch (IOException | RuntimeException e) {
       return empty(inputs); // none yet, or damaged
@@ -216,6 +224,8 @@ public final class RenderCache {
       text(out, MAGIC);
       out.writeInt(VERSION);
       text(out, buildId);
+      // the files first: they stay true of the output whatever the inputs of the next build
+      texts(out, files.orElse(List.of()));
       bytes(out, inputs);
       out.writeInt(pages.size());
       for (Map.Entry<String, PageEntry> e : pages.entrySet()) {
