@@ -64,6 +64,12 @@ final class Pipeline {
   /** The loaded archive and what rendering needs to link its articles. */
   record Loaded(SiteConfig config, Archive archive, RelatedLinks links) {}
 
+  /** What every page depends on besides its model ({@link RenderCache#inputs}), taken when loading. */
+  private byte[] inputs;
+
+  /** The file in the cache folder holding the related index's analysis of every article. */
+  static final String ANALYSES = "related-analyses";
+
   /**
    * Related lists are computed with a few more links than shown, so that dropping the articles a
    * body already links to still leaves a full list without a second, slower query.
@@ -85,6 +91,11 @@ final class Pipeline {
     try {
       RelatedSettings settings = relatedSettings(config.related());
       RelatedIndex.Builder related = memory.map(m -> m.related(settings)).orElseGet(() -> RelatedIndex.builder(settings));
+      // a process's first build takes the analyses the last one saved; a warm builder has its own
+      Optional<Path> analyses = related.isEmpty() ? cacheFolder.map(folder -> folder.resolve(ANALYSES)) : Optional.empty();
+      inputs = RenderCache.inputs(siteDir, overrides);
+      byte[] key = inputs;
+      analyses.ifPresent(file -> related.restore(file, key));
       ContentLoader.Memo memo = memory.map(m -> m.articles).orElseGet(ContentLoader.Memo::new);
       ContentLoader.Loaded loaded;
       try {
@@ -107,10 +118,28 @@ final class Pipeline {
       start = System.nanoTime();
       listener.stageStarted("related");
       RelatedLinks links = new RelatedLinks(archive, related.build(), problems);
+      if (analyses.isPresent() && !related.sameAsRestored()) {
+        saveAnalyses(related, analyses.get(), key);
+      }
+      related.forgetRestored();
       finish("related", archive.entries().size(), start);
       return new Loaded(config, archive, links);
     } finally {
       pool.shutdown();
+    }
+  }
+
+  /**
+   * Saves the related index's analyses for the next process. They hold for any output, so they are
+   * saved even if this build fails later; one that cannot be saved costs the next build time.
+   */
+  private void saveAnalyses(RelatedIndex.Builder related, Path file, byte[] key) {
+    try {
+      Files.createDirectories(file.getParent());
+      related.save(file, key);
+    } catch (IOException e) {
+      problems.add(Problem.warning("", 0, 0, "cannot write the build cache " + file + ": " + e.getMessage()
+          + "; the next build analyses every article again"));
     }
   }
 
@@ -134,7 +163,6 @@ final class Pipeline {
         files.put(url, bytes);
       }
     });
-    byte[] inputs = RenderCache.inputs(siteDir, overrides);
     Optional<Path> cacheFile = outputDir.flatMap(dir -> cacheFolder.map(folder -> RenderCache.fileFor(folder, dir)));
     RenderCache previous = previousCache(outputDir, cacheFile, inputs);
     RenderCache next = RenderCache.empty(inputs);

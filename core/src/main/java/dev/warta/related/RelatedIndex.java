@@ -403,6 +403,8 @@ public final class RelatedIndex {
     private final Vocabulary nameVocabulary = new Vocabulary();
     private final Vocabulary tagVocabulary = new Vocabulary();
     private final Vocabulary sectionVocabulary = new Vocabulary();
+    private volatile SavedAnalyses saved = SavedAnalyses.NONE;
+    private final java.util.concurrent.atomic.AtomicInteger analysed = new java.util.concurrent.atomic.AtomicInteger();
 
     private Builder(RelatedSettings settings, Tuning tuning) {
       this.settings = Objects.requireNonNull(settings, "settings");
@@ -449,9 +451,46 @@ public final class RelatedIndex {
       return this;
     }
 
+    /**
+     * Takes the analyses a build saved with {@link #save}: an article added with the same text,
+     * title, tags, section, language and date is then not analysed again. Nothing is taken from a
+     * missing or damaged file, or from one saved under another key (other code or settings).
+     */
+    public Builder restore(java.nio.file.Path file, byte[] key) {
+      saved = SavedAnalyses.read(file, key);
+      return this;
+    }
+
+    /** Drops what {@link #restore} took, once every article was added: it is only needed then. */
+    public void forgetRestored() {
+      saved = SavedAnalyses.NONE;
+    }
+
+    /** Whether no article was added yet. */
+    public boolean isEmpty() {
+      return docs.isEmpty();
+    }
+
+    /** Whether saving now would write what {@link #restore} read: every article was taken from it. */
+    public boolean sameAsRestored() {
+      return analysed.get() == 0 && docs.size() == saved.size();
+    }
+
+    /** Saves the analysis of every article added, for {@link #restore} in a later process. */
+    public void save(java.nio.file.Path file, byte[] key) throws java.io.IOException {
+      SavedAnalyses.write(file, key, List.copyOf(docs.values()), termVocabulary, nameVocabulary, tagVocabulary, sectionVocabulary);
+    }
+
     private Doc analyse(RelatedDocument doc) {
+      String lede = lede(doc.text());
+      byte[] digest = SavedAnalyses.digest(doc, lede);
+      Doc known = saved.get(doc.key(), digest, termVocabulary, nameVocabulary, tagVocabulary, sectionVocabulary);
+      if (known != null) {
+        return known;
+      }
+      analysed.incrementAndGet();
       Analyzer analyzer = Terms.analyzer(doc.lang());
-      String body = PlainText.stripMarkdown(lede(doc.text()));
+      String body = PlainText.stripMarkdown(lede);
       CharArrayMap<float[]> termCounts = new CharArrayMap<>(256, false);
       float length = Terms.count(analyzer, doc.title(), tuning.titleBoost(), termCounts);
       length += Terms.count(analyzer, body, 1f, termCounts);
@@ -468,6 +507,7 @@ public final class RelatedIndex {
       Doc d =
           new Doc(
               doc.key(),
+              digest,
               doc.date(),
               section.isEmpty() ? -1 : sectionVocabulary.id(section),
               Counts.of(termCounts, termVocabulary),
@@ -525,9 +565,12 @@ public final class RelatedIndex {
     }
   }
 
-  /** What the builder keeps of an article. */
-  private record Doc(
-      String key, Instant date, int section, Counts terms, float length, Counts names, Counts tags) {
+  /**
+   * What the builder keeps of an article, with the digest of what it was analysed from ({@link
+   * SavedAnalyses#digest}).
+   */
+  record Doc(
+      String key, byte[] digest, Instant date, int section, Counts terms, float length, Counts names, Counts tags) {
     /** Whether two analyses of an article found the same (records compare arrays by identity). */
     boolean sameAs(Doc o) {
       return key.equals(o.key) && date.equals(o.date) && section == o.section && Float.compare(length, o.length) == 0

@@ -21,6 +21,13 @@ final class Vocabulary {
     return id != null ? id : ids.computeIfAbsent(s, k -> next.getAndIncrement());
   }
 
+  /** The strings by id: each id handed out so far indexes its string. */
+  String[] strings() {
+    String[] strings = new String[next.get()];
+    ids.forEach((s, id) -> strings[id] = s);
+    return strings;
+  }
+
   /** For each id handed out so far, the rank of its string in sorted order. */
   int[] ranks() {
     List<Map.Entry<String, Integer>> entries = new ArrayList<>(ids.entrySet());

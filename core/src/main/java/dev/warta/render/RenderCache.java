@@ -260,20 +260,20 @@ public final class RenderCache {
         }
         texts(out, e.getValue().linked());
       }
-      texts(out, files);
     }
     Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   /**
    * A digest of what every page depends on besides its own model: the code that renders (Warta,
-   * flexmark, FreeMarker, jsoup, found where their classes were loaded from), the site's templates
-   * and its settings ({@code warta.yml} and those set from outside it).
+   * flexmark, FreeMarker, jsoup, and Lucene, which ranks the related lists; found where their
+   * classes were loaded from), the site's templates and its settings ({@code warta.yml} and those
+   * set from outside it). It also keys the related index's saved analyses.
    */
   public static byte[] inputs(Path siteDir, Map<String, String> settings) {
     Fingerprint f = new Fingerprint();
     for (Class<?> c : List.of(RenderCache.class, com.vladsch.flexmark.parser.Parser.class, freemarker.template.Configuration.class,
-        org.jsoup.Jsoup.class)) {
+        org.jsoup.Jsoup.class, org.apache.lucene.analysis.Analyzer.class)) {
       f.add(codeOf(c));
     }
     f.add(settings);

@@ -274,4 +274,58 @@ class RelatedIndexTest {
     assertEquals(2, third.size());
     assertEquals(List.of(), third.related(CORPUS.get(0).key()));
   }
+
+  /** Every list with its keys and scores, for comparing two indexes exactly. */
+  private static String lists(RelatedIndex index, List<RelatedDocument> docs) {
+    StringBuilder out = new StringBuilder();
+    for (RelatedDocument d : docs) {
+      out.append(d.key()).append(" ->");
+      for (RelatedLink link : index.related(d.key())) {
+        out.append(' ').append(link.key()).append('=').append(link.score()).append(link.parts());
+      }
+      out.append('\n');
+    }
+    return out.toString();
+  }
+
+  @Test
+  void analysesSavedByOneProcessGiveTheNextTheIndexAnalysingGives(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    java.nio.file.Path file = dir.resolve("analyses");
+    byte[] key = {1};
+    RelatedIndex.Builder first = RelatedIndex.builder(RelatedSettings.defaults());
+    CORPUS.forEach(first::add);
+    first.save(file, key);
+
+    // a new article, an edited one and one gone since; the vocabulary of the taker starts elsewhere
+    RelatedDocument edited = CORPUS.get(2);
+    List<RelatedDocument> now = new java.util.ArrayList<>(CORPUS.subList(1, CORPUS.size()));
+    now.set(1, new RelatedDocument(edited.key(), edited.lang(), edited.title(), edited.text() + " Perry Warjiyo menyebut inflasi turun.",
+        edited.tags(), edited.section(), edited.date()));
+    now.add(0, doc("/metro/pompa-air/", "id", "2024-01-17", "Pompa Air Kemang Ditambah",
+        "Dinas Sumber Daya Air menambah pompa air di Kemang setelah Kali Krukut meluap dua kali.", List.of("banjir"), "metro"));
+
+    RelatedIndex.Builder restored = RelatedIndex.builder(RelatedSettings.defaults()).restore(file, key);
+    now.forEach(restored::add);
+    assertFalse(restored.sameAsRestored(), "two articles were analysed anew");
+    RelatedIndex.Builder fresh = RelatedIndex.builder(RelatedSettings.defaults());
+    now.forEach(fresh::add);
+    assertEquals(lists(fresh.build(), now), lists(restored.build(), now));
+
+    RelatedIndex.Builder all = RelatedIndex.builder(RelatedSettings.defaults()).restore(file, key);
+    CORPUS.forEach(all::add);
+    assertTrue(all.sameAsRestored(), "every analysis taken from the file");
+    assertEquals(lists(first.build(), CORPUS), lists(all.build(), CORPUS));
+
+    // another key (other code or settings), or a damaged file: nothing is taken
+    RelatedIndex.Builder otherKey = RelatedIndex.builder(RelatedSettings.defaults()).restore(file, new byte[] {2});
+    CORPUS.forEach(otherKey::add);
+    assertFalse(otherKey.sameAsRestored());
+    byte[] bytes = java.nio.file.Files.readAllBytes(file);
+    java.nio.file.Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    RelatedIndex.Builder damaged = RelatedIndex.builder(RelatedSettings.defaults()).restore(file, key);
+    CORPUS.forEach(damaged::add);
+    assertFalse(damaged.sameAsRestored());
+    assertEquals(lists(first.build(), CORPUS), lists(damaged.build(), CORPUS));
+  }
 }
