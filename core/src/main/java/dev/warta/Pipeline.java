@@ -5,6 +5,7 @@ import dev.warta.archive.Entry;
 import dev.warta.config.ConfigReader;
 
 import dev.warta.content.ContentLoader;
+import dev.warta.content.SummaryCache;
 import dev.warta.internal.SitePaths;
 import dev.warta.publish.GeneratedFiles;
 import dev.warta.publish.Output;
@@ -70,6 +71,9 @@ final class Pipeline {
   /** The file in the cache folder holding the related index's analysis of every article. */
   static final String ANALYSES = "related-analyses";
 
+  /** The file in the cache folder holding the summaries of the articles. */
+  static final String SUMMARIES = "summaries";
+
   /**
    * Related lists are computed with a few more links than shown, so that dropping the articles a
    * body already links to still leaves a full list without a second, slower query.
@@ -93,13 +97,15 @@ final class Pipeline {
       RelatedIndex.Builder related = memory.map(m -> m.related(settings)).orElseGet(() -> RelatedIndex.builder(settings));
       // a process's first build takes the analyses the last one saved; a warm builder has its own
       Optional<Path> analyses = related.isEmpty() ? cacheFolder.map(folder -> folder.resolve(ANALYSES)) : Optional.empty();
+      Optional<Path> summariesFile = analyses.map(file -> file.resolveSibling(SUMMARIES));
       inputs = RenderCache.inputs(siteDir, overrides);
       byte[] key = inputs;
       analyses.ifPresent(file -> related.restore(file, key));
+      SummaryCache summaries = summariesFile.map(file -> SummaryCache.read(file, key)).orElse(SummaryCache.none());
       ContentLoader.Memo memo = memory.map(m -> m.articles).orElseGet(ContentLoader.Memo::new);
       ContentLoader.Loaded loaded;
       try {
-        loaded = new ContentLoader(config, siteDir).load(pool, memo, related::contains, (article, body) -> related.put(
+        loaded = new ContentLoader(config, siteDir, summaries).load(pool, memo, related::contains, (article, body) -> related.put(
             new RelatedDocument(article.source(), article.lang(), article.title(), body, article.tags(), article.section(), article.date().toInstant())),
             problems);
       } catch (RuntimeException e) {
@@ -119,7 +125,10 @@ final class Pipeline {
       listener.stageStarted("related");
       RelatedLinks links = new RelatedLinks(archive, related.build(), problems);
       if (analyses.isPresent() && !related.sameAsRestored()) {
-        saveAnalyses(related, analyses.get(), key);
+        save(file -> related.save(file, key), analyses.get());
+      }
+      if (summariesFile.isPresent() && summaries.changed()) {
+        save(file -> summaries.write(file, key), summariesFile.get());
       }
       related.forgetRestored();
       finish("related", archive.entries().size(), start);
@@ -129,17 +138,23 @@ final class Pipeline {
     }
   }
 
+  /** Writes a file of the cache folder. */
+  private interface CacheWriter {
+    void write(Path file) throws IOException;
+  }
+
   /**
-   * Saves the related index's analyses for the next process. They hold for any output, so they are
-   * saved even if this build fails later; one that cannot be saved costs the next build time.
+   * Saves what loading made for the next process: the related analyses, the summaries. They hold
+   * for any output, so they are saved even if this build fails later; one that cannot be saved
+   * costs the next build time.
    */
-  private void saveAnalyses(RelatedIndex.Builder related, Path file, byte[] key) {
+  private void save(CacheWriter writer, Path file) {
     try {
       Files.createDirectories(file.getParent());
-      related.save(file, key);
+      writer.write(file);
     } catch (IOException e) {
       problems.add(Problem.warning("", 0, 0, "cannot write the build cache " + file + ": " + e.getMessage()
-          + "; the next build analyses every article again"));
+          + "; the next build makes it again"));
     }
   }
 

@@ -53,10 +53,16 @@ final class ArticleReader {
 
   private final SiteConfig config;
   private final ReadAlsoLine readAlso;
+  private final SummaryCache summaries;
 
   ArticleReader(SiteConfig config) {
+    this(config, SummaryCache.none());
+  }
+
+  ArticleReader(SiteConfig config, SummaryCache summaries) {
     this.config = config;
     this.readAlso = ReadAlsoLine.of(ReadAlsoLine.allLabels(config.readAlsoLabels()));
+    this.summaries = summaries;
   }
 
   /** The outcome for one file: the article (unless an error made it unusable) and its body. */
@@ -221,7 +227,7 @@ final class ArticleReader {
     int more = body.indexOf("<!--more-->");
     String text;
     if (more >= 0) {
-      text = PlainText.of(body.substring(0, more));
+      text = summaries.plainText(body.substring(0, more));
     } else {
       text = "";
       // block by block up to the first of prose, rather than splitting the whole body
@@ -234,7 +240,7 @@ final class ArticleReader {
             || b.startsWith(">") || b.startsWith("```") || b.startsWith("- ") || b.startsWith("* ") || readAlso.matches(b)) {
           continue;
         }
-        text = PlainText.of(b);
+        text = summaries.plainText(b);
       }
     }
     if (text.length() > SUMMARY_LIMIT) {

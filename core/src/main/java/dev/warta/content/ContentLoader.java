@@ -42,11 +42,18 @@ public final class ContentLoader {
 
   private final SiteConfig config;
   private final Path siteDir;
+  private final SummaryCache summaries;
 
   /** A loader for the site in {@code siteDir}. */
   public ContentLoader(SiteConfig config, Path siteDir) {
+    this(config, siteDir, SummaryCache.none());
+  }
+
+  /** A loader for the site in {@code siteDir} that takes the summaries it knows from {@code summaries}. */
+  public ContentLoader(SiteConfig config, Path siteDir, SummaryCache summaries) {
     this.config = config;
     this.siteDir = siteDir.toAbsolutePath().normalize();
+    this.summaries = summaries;
   }
 
   /** The articles read, in path order, and what was wrong. */
@@ -92,7 +99,7 @@ public final class ContentLoader {
     List<Path> files = list(problems, stamps);
     memo.files.keySet().retainAll(new java.util.HashSet<>(files));
     List<ArticleReader.Result> results;
-    ArticleReader reader = new ArticleReader(config);
+    ArticleReader reader = new ArticleReader(config, summaries);
     try {
       results = pool.submit(() -> files.parallelStream().map(f -> {
         BasicFileAttributes stamp = stamps.get(f);
