@@ -125,7 +125,7 @@ final class Refresh {
 
   /**
    * The pages of the plan that may show one of the edited articles, the articles' own first, with
-   * the edited entries of the archive in them.
+   * the archive's entries in them.
    */
   private static List<Page> showing(Plan plan, Archive archive, RelatedLinks links, Set<String> edited, Set<String> regrouped) {
     boolean[] isEdited = new boolean[archive.entries().size()];
@@ -147,11 +147,12 @@ final class Refresh {
         if (isEdited[e.index()]) {
           own.add(new Page.ArticlePage(a.url(), e));
         } else if (near.contains(e.index()) || links.mayList(e, edited)) {
-          others.add(page);
+          others.add(new Page.ArticlePage(a.url(), e));
         }
       } else if (page instanceof Page.ListPage l) {
         if (regrouped.contains(l.base()) || holdsAny(l.items(), isEdited)) {
-          List<Entry> all = l.all().stream().map(e -> isEdited[e.index()] ? archive.entries().get(e.index()) : e).toList();
+          // the plan may be older than the archive: an earlier refresh edited other articles
+          List<Entry> all = l.all().stream().map(e -> archive.entries().get(e.index())).toList();
           others.add(new Page.ListPage(l.url(), l.kind(), l.title(), l.lang(), l.base(), all, l.number(), l.pages(), l.size()));
         }
       } else if (page instanceof Page.TermsPage && !regrouped.isEmpty()) {

@@ -303,6 +303,23 @@ class IncrementalBuildTest {
     // here the edit moves no related link, so what the refresh wrote was already right
     written.forEach(file -> assertEquals(exact.get(file), refreshed.get(file), file));
 
+    // two refreshes before a full build: the second keeps what the first showed, also on the page
+    // of the first article, which the second renders again as its neighbour in the section
+    Path pupuk = site.dir().resolve("content/ekonomi/pupuk.md");
+    Path beras = site.dir().resolve("content/ekonomi/harga-beras.md");
+    Files.writeString(pupuk, Files.readString(pupuk).replace("Gudang pupuk di kabupaten", "Gudang pupuk di provinsi")
+        .replace("date: 2024-02-20T08:00:00+07:00", "date: 2024-02-20T08:00:00+07:00\nupdated: 2024-02-25T09:30:00+07:00"));
+    List<String> firstRefresh = warm.refresh(List.of(pupuk));
+    assertTrue(firstRefresh.contains("/tag/pertanian/"), firstRefresh.toString());
+    Files.writeString(beras, Files.readString(beras).replace("Harga beras medium", "Harga beras premium"));
+    List<String> secondRefresh = warm.refresh(List.of(beras));
+    String pupukPage = "2024/02/stok-pupuk-bersubsidi-cukup-untuk-musim-tanam/index.html";
+    assertTrue(secondRefresh.contains("/" + pupukPage.replace("index.html", "")), secondRefresh.toString());
+    assertTrue(site.text(pupukPage).contains("Gudang pupuk di provinsi"), "the first edit is not undone");
+    assertTrue(site.text(pupukPage).contains("datetime=\"2024-02-25T09:30:00+07:00\""), "nor is its front matter");
+    assertTrue(site.text("2024/03/harga-beras-naik-menjelang-panen-raya/index.html").contains("Harga beras premium"));
+    buildAndCompare(site, "two refreshes, then a full build");
+
     // a tag added: its new list, and the index of tags, come at once too
     Files.writeString(jalan, Files.readString(jalan).replace("tags: [jalan]", "tags: [jalan, lalu lintas]"));
     List<String> tagged = warm.refresh(List.of(jalan));
