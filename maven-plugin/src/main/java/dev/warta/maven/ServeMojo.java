@@ -25,7 +25,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  *
  * <p>What is watched: {@code warta.yml} and everything under {@code content/}, {@code templates/},
  * {@code static/} and {@code i18n/}. Changes are gathered for 200 ms, then the site is built again.
- * A build with errors logs each problem as {@code file:line:col: message} and shows them in the
+ * When only articles changed, each is first shown at once on every page that shows it (see {@code
+ * Site.refresh}), then the full build makes the related lists exact too. A build with errors logs each problem as {@code file:line:col: message} and shows them in the
  * browser instead of the pages; the server keeps running and the tab recovers once the files are
  * fixed.
  *
