@@ -1,5 +1,6 @@
 package dev.warta.content;
 
+import dev.warta.internal.CacheData;
 import dev.warta.markdown.PlainText;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -47,12 +48,12 @@ public final class SummaryCache {
       return none();
     }
     try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-      if (!in.readUTF().equals(MAGIC) || in.readInt() != VERSION || !Arrays.equals(bytes(in), key)) {
+      if (!in.readUTF().equals(MAGIC) || in.readInt() != VERSION || !Arrays.equals(CacheData.readBytes(in), key)) {
         return none();
       }
       Map<String, String> known = new ConcurrentHashMap<>();
       for (int n = in.readInt(); n > 0; n--) {
-        known.put(new String(bytes(in), StandardCharsets.ISO_8859_1), new String(bytes(in), StandardCharsets.UTF_8));
+        known.put(new String(CacheData.readBytes(in), StandardCharsets.ISO_8859_1), new String(CacheData.readBytes(in), StandardCharsets.UTF_8));
       }
       return new SummaryCache(known);
     } catch (IOException | RuntimeException e) {
@@ -83,12 +84,12 @@ public final class SummaryCache {
     try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16))) {
       out.writeUTF(MAGIC);
       out.writeInt(VERSION);
-      bytes(out, key);
+      CacheData.writeBytes(out, key);
       Map<String, String> snapshot = Map.copyOf(used);
       out.writeInt(snapshot.size());
       for (Map.Entry<String, String> e : snapshot.entrySet()) {
-        bytes(out, e.getKey().getBytes(StandardCharsets.ISO_8859_1));
-        bytes(out, e.getValue().getBytes(StandardCharsets.UTF_8));
+        CacheData.writeBytes(out, e.getKey().getBytes(StandardCharsets.ISO_8859_1));
+        CacheData.writeBytes(out, e.getValue().getBytes(StandardCharsets.UTF_8));
       }
     }
     Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -102,20 +103,5 @@ public final class SummaryCache {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
     }
-  }
-
-  private static void bytes(DataOutputStream out, byte[] b) throws IOException {
-    out.writeInt(b.length);
-    out.write(b);
-  }
-
-  private static byte[] bytes(DataInputStream in) throws IOException {
-    int n = in.readInt();
-    if (n < 0 || n > 1 << 24) {
-      throw new IOException("damaged");
-    }
-    byte[] b = new byte[n];
-    in.readFully(b);
-    return b;
   }
 }

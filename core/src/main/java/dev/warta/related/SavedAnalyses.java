@@ -1,5 +1,6 @@
 package dev.warta.related;
 
+import dev.warta.internal.CacheData;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -113,21 +114,21 @@ final class SavedAnalyses {
     try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16))) {
       out.writeUTF(MAGIC);
       out.writeInt(VERSION);
-      bytes(out, key);
+      CacheData.writeBytes(out, key);
       for (Vocabulary v : List.of(termVocabulary, nameVocabulary, tagVocabulary)) {
         String[] strings = v.strings();
         out.writeInt(strings.length);
         for (String s : strings) {
-          text(out, s);
+          CacheData.writeText(out, s);
         }
       }
       out.writeInt(docs.size());
       for (RelatedIndex.Doc d : docs) {
-        text(out, d.key());
-        bytes(out, d.digest());
+        CacheData.writeText(out, d.key());
+        CacheData.writeBytes(out, d.digest());
         out.writeLong(d.date().getEpochSecond());
         out.writeInt(d.date().getNano());
-        text(out, d.section() < 0 ? "" : sections[d.section()]);
+        CacheData.writeText(out, d.section() < 0 ? "" : sections[d.section()]);
         out.writeFloat(d.length());
         for (Counts c : List.of(d.terms(), d.names(), d.tags())) {
           out.writeInt(c.ids().length);
@@ -147,22 +148,22 @@ final class SavedAnalyses {
       return NONE;
     }
     try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-      if (!in.readUTF().equals(MAGIC) || in.readInt() != VERSION || !Arrays.equals(bytes(in), key)) {
+      if (!in.readUTF().equals(MAGIC) || in.readInt() != VERSION || !Arrays.equals(CacheData.readBytes(in), key)) {
         return NONE;
       }
       String[][] vocabularies = new String[3][];
       for (int v = 0; v < 3; v++) {
         vocabularies[v] = new String[in.readInt()];
         for (int i = 0; i < vocabularies[v].length; i++) {
-          vocabularies[v][i] = text(in);
+          vocabularies[v][i] = CacheData.readText(in);
         }
       }
       Map<String, Saved> byKey = new ConcurrentHashMap<>();
       for (int n = in.readInt(); n > 0; n--) {
-        String docKey = text(in);
-        byte[] digest = bytes(in);
+        String docKey = CacheData.readText(in);
+        byte[] digest = CacheData.readBytes(in);
         Instant date = Instant.ofEpochSecond(in.readLong(), in.readInt());
-        String section = text(in);
+        String section = CacheData.readText(in);
         float length = in.readFloat();
         int[][] ids = new int[3][];
         float[][] values = new float[3][];
@@ -184,28 +185,5 @@ final class SavedAnalyses {
     } catch (IOException | RuntimeException e) {
       return NONE; // damaged: analysing again only costs time
     }
-  }
-
-  private static void text(DataOutputStream out, String s) throws IOException {
-    bytes(out, s.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String text(DataInputStream in) throws IOException {
-    return new String(bytes(in), StandardCharsets.UTF_8);
-  }
-
-  private static void bytes(DataOutputStream out, byte[] b) throws IOException {
-    out.writeInt(b.length);
-    out.write(b);
-  }
-
-  private static byte[] bytes(DataInputStream in) throws IOException {
-    int n = in.readInt();
-    if (n < 0 || n > 1 << 26) {
-      throw new IOException("damaged");
-    }
-    byte[] b = new byte[n];
-    in.readFully(b);
-    return b;
   }
 }

@@ -1,5 +1,7 @@
 package dev.warta.render;
 
+import dev.warta.internal.CacheData;
+
 import dev.warta.Problem;
 import dev.warta.markdown.MarkdownRenderer.Target;
 import java.io.BufferedInputStream;
@@ -338,42 +340,26 @@ public final class RenderCache {
   }
 
   private static String text(DataInputStream in) throws IOException {
-    return new String(bytes(in), StandardCharsets.UTF_8);
+    return CacheData.readText(in);
   }
 
   private static byte[] bytes(DataInputStream in) throws IOException {
-    int length = in.readInt();
-    if (length < 0 || length > (64 << 20)) {
-      throw new IOException("damaged cache");
-    }
-    byte[] b = in.readNBytes(length);
-    if (b.length != length) {
-      throw new IOException("damaged cache");
-    }
-    return b;
+    return CacheData.readBytes(in);
   }
 
   private static List<String> texts(DataInputStream in) throws IOException {
-    List<String> list = new ArrayList<>();
-    for (int n = in.readInt(); n > 0; n--) {
-      list.add(text(in));
-    }
-    return list;
+    return CacheData.readTexts(in);
   }
 
   private static void text(DataOutputStream out, String s) throws IOException {
-    bytes(out, s.getBytes(StandardCharsets.UTF_8));
+    CacheData.writeText(out, s);
   }
 
   private static void bytes(DataOutputStream out, byte[] b) throws IOException {
-    out.writeInt(b.length);
-    out.write(b);
+    CacheData.writeBytes(out, b);
   }
 
   private static void texts(DataOutputStream out, List<String> list) throws IOException {
-    out.writeInt(list.size());
-    for (String s : list) {
-      text(out, s);
-    }
+    CacheData.writeTexts(out, list);
   }
 }
