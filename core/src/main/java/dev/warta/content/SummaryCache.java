@@ -1,6 +1,7 @@
 package dev.warta.content;
 
 import dev.warta.internal.CacheData;
+import dev.warta.internal.Fingerprint;
 import dev.warta.markdown.PlainText;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -11,22 +12,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Summaries made before, by a digest of the Markdown they were made from, saved for the next
+ * Summaries made before, by the fingerprint of the Markdown they were made from, saved for the next
  * process: parsing each article's first paragraph was half the time of reading an archive whose
  * analyses were saved. A summary is a function of its Markdown and of the code (the caller's key
  * covers it), so a summary of the same digest is the one parsing would give.
  */
 public final class SummaryCache {
   private static final String MAGIC = "warta-summaries";
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
 
   private final Map<String, String> known;
   /** The summaries of this build: those taken from {@link #known} and those made. */
@@ -95,13 +94,8 @@ public final class SummaryCache {
     Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
-  /** The first 16 bytes of the SHA-256 of the Markdown, one character per byte, as a map key. */
+  /** The fingerprint of the Markdown, one character per byte, as a map key. */
   private static String digest(String markdown) {
-    try {
-      byte[] full = MessageDigest.getInstance("SHA-256").digest(markdown.getBytes(StandardCharsets.UTF_8));
-      return new String(full, 0, 16, StandardCharsets.ISO_8859_1);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
+    return new String(new Fingerprint().add(markdown).finish(), StandardCharsets.ISO_8859_1);
   }
 }

@@ -1,17 +1,15 @@
 package dev.warta.related;
 
 import dev.warta.internal.CacheData;
+import dev.warta.internal.Fingerprint;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -31,7 +29,7 @@ final class SavedAnalyses {
   static final SavedAnalyses NONE = new SavedAnalyses(new String[0], new String[0], new String[0], new ConcurrentHashMap<>());
 
   private static final String MAGIC = "warta-related-analyses";
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
 
   /** One saved analysis, with the saving builder's ids. */
   private record Saved(byte[] digest, Instant date, String section, int[] terms, float[] termCounts, float length, int[] names,
@@ -52,33 +50,10 @@ final class SavedAnalyses {
     this.size = byKey.size();
   }
 
-  /**
-   * The digest of what an article is analysed from: everything {@code analyse} reads, each with
-   * its length first so that no two different inputs give the same bytes.
-   */
+  /** The digest of what an article is analysed from: everything {@code analyse} reads. */
   static byte[] digest(RelatedDocument doc, String lede) {
-    MessageDigest sha;
-    try {
-      sha = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
-    for (String part : List.of(doc.key(), doc.lang(), doc.title(), lede, doc.section(), doc.date().toString())) {
-      byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-      sha.update(lengthOf(bytes.length));
-      sha.update(bytes);
-    }
-    sha.update(lengthOf(doc.tags().size()));
-    for (String tag : doc.tags()) {
-      byte[] bytes = tag.getBytes(StandardCharsets.UTF_8);
-      sha.update(lengthOf(bytes.length));
-      sha.update(bytes);
-    }
-    return Arrays.copyOf(sha.digest(), 16);
-  }
-
-  private static byte[] lengthOf(int n) {
-    return new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n};
+    return new Fingerprint().add(doc.key()).add(doc.lang()).add(doc.title()).add(lede).add(doc.section()).add(doc.date().toString())
+        .add(doc.tags()).finish();
   }
 
   /** How many analyses were saved. */

@@ -1,8 +1,8 @@
 package dev.warta.render;
 
-import dev.warta.internal.CacheData;
-
 import dev.warta.Problem;
+import dev.warta.internal.CacheData;
+import dev.warta.internal.Fingerprint;
 import dev.warta.markdown.MarkdownRenderer.Target;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;

@@ -1,5 +1,6 @@
 package dev.warta.render;
 
+import dev.warta.internal.Fingerprint;
 import java.util.AbstractMap;
 import java.util.Map;
 import java.util.Set;
@@ -10,7 +11,7 @@ import java.util.Set;
  * and hashing each of them again for every page that shows it would cost more than the rest of
  * the fingerprint.
  */
-final class Shared<V> extends AbstractMap<String, V> {
+final class Shared<V> extends AbstractMap<String, V> implements Fingerprint.Part {
   private final Map<String, V> map;
   private volatile byte[] fingerprint;
 
@@ -39,7 +40,8 @@ final class Shared<V> extends AbstractMap<String, V> {
   }
 
   /** The fingerprint of the map's content; computed once (two threads may both compute it, alike). */
-  byte[] fingerprint() {
+  @Override
+  public byte[] fingerprint() {
     byte[] f = fingerprint;
     if (f == null) {
       f = new Fingerprint().add(map).finish();

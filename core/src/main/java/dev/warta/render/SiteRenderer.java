@@ -5,6 +5,7 @@ import dev.warta.archive.Archive;
 import dev.warta.archive.Entry;
 import dev.warta.content.Article;
 import dev.warta.content.ContentLoader;
+import dev.warta.internal.Fingerprint;
 import dev.warta.markdown.MarkdownRenderer;
 import dev.warta.markdown.ReadAlsoLine;
 import dev.warta.render.Page.ArticlePage;

@@ -1,5 +1,6 @@
 package dev.warta.render;
 
+import dev.warta.internal.Fingerprint;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 

@@ -1,4 +1,4 @@
-package dev.warta.render;
+package dev.warta.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,9 +16,18 @@ import java.util.Map;
  * "a","bc"). Maps are hashed in key order whatever their iteration order, since {@code Map.of}
  * iterates differently in each JVM and a fingerprint must not change from one build to the next.
  */
-final class Fingerprint {
+public final class Fingerprint {
   /** The length of a fingerprint in bytes: half of SHA-256, still far from any chance collision. */
-  static final int BYTES = 16;
+  public static final int BYTES = 16;
+
+  /**
+   * A value that knows its own fingerprint, hashed once and then added by it: a part of many
+   * pages' models, say.
+   */
+  public interface Part {
+    /** The fingerprint of this value's content. */
+    byte[] fingerprint();
+  }
 
   private final MessageDigest digest;
   private final byte[] buffer = new byte[8192];
@@ -26,12 +35,13 @@ final class Fingerprint {
 
   /**
    * Free digests of this thread: looking up a provider for every page costs more than hashing it.
-   * A stack, since a fingerprint is taken while another is in progress (a {@link Shared} part of
-   * a page's model).
+   * A stack, since a fingerprint is taken while another is in progress (a {@link Part} of a
+   * page's model).
    */
   private static final ThreadLocal<java.util.ArrayDeque<MessageDigest>> FREE = ThreadLocal.withInitial(java.util.ArrayDeque::new);
 
-  Fingerprint() {
+  /** A new fingerprint, of nothing yet. */
+  public Fingerprint() {
     MessageDigest free = FREE.get().poll();
     if (free == null) {
       try {
@@ -43,17 +53,17 @@ final class Fingerprint {
     digest = free;
   }
 
-  /** Adds a model value: a string, number, boolean, map, list, byte array or null. */
-  Fingerprint add(Object value) {
+  /** Adds a model value: a string, number, boolean, map, list, byte array, {@link Part} or null. */
+  public Fingerprint add(Object value) {
     if (value == null) {
       tag('0');
     } else if (value instanceof CharSequence s) {
       tag('s');
       string(s);
-    } else if (value instanceof Shared<?> shared) {
-      // stands for the map's content, which is hashed once for all pages that show it
+    } else if (value instanceof Part part) {
+      // stands for the part's content, which is hashed once for all pages that show it
       tag('h');
-      add(shared.fingerprint());
+      add(part.fingerprint());
     } else if (value instanceof Map<?, ?> map) {
       tag('m');
       integer(map.size());
@@ -84,14 +94,15 @@ final class Fingerprint {
   }
 
   /** The fingerprint of everything added; the hasher must not be used after. */
-  byte[] finish() {
+  public byte[] finish() {
     flush();
     byte[] full = digest.digest(); // digest() also resets it for its next use
     FREE.get().push(digest);
     return Arrays.copyOf(full, BYTES);
   }
 
-  static String hex(byte[] bytes) {
+  /** Bytes as lower-case hexadecimal. */
+  public static String hex(byte[] bytes) {
     return HexFormat.of().formatHex(bytes);
   }
 
