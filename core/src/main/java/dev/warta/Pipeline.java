@@ -125,10 +125,10 @@ final class Pipeline {
       listener.stageStarted("related");
       RelatedLinks links = new RelatedLinks(archive, related.build(), problems);
       if (analyses.isPresent() && !related.sameAsRestored()) {
-        save(file -> related.save(file, key), analyses.get());
+        save(file -> related.save(file, key), analyses.get(), "the next build makes it again");
       }
       if (summariesFile.isPresent() && summaries.changed()) {
-        save(file -> summaries.write(file, key), summariesFile.get());
+        save(file -> summaries.write(file, key), summariesFile.get(), "the next build makes it again");
       }
       related.forgetRestored();
       finish("related", archive.entries().size(), start);
@@ -144,17 +144,17 @@ final class Pipeline {
   }
 
   /**
-   * Saves what loading made for the next process: the related analyses, the summaries. They hold
-   * for any output, so they are saved even if this build fails later; one that cannot be saved
-   * costs the next build time.
+   * Writes a file of the cache folder for the next build; one that cannot be written is a warning
+   * ending with {@code cost}, since it costs the next build time, not this one its output. What
+   * loading made (the related analyses, the summaries) holds for any output, so it is saved even
+   * if this build fails later.
    */
-  private void save(CacheWriter writer, Path file) {
+  private void save(CacheWriter writer, Path file, String cost) {
     try {
       Files.createDirectories(file.getParent());
       writer.write(file);
     } catch (IOException e) {
-      problems.add(Problem.warning("", 0, 0, "cannot write the build cache " + file + ": " + e.getMessage()
-          + "; the next build makes it again"));
+      problems.add(Problem.warning("", 0, 0, "cannot write the build cache " + file + ": " + e.getMessage() + "; " + cost));
     }
   }
 
@@ -294,20 +294,7 @@ final class Pipeline {
     output.commit(buildId, previous.files());
     next.files(output.files());
     memory.ifPresent(m -> m.rendered(buildId, next));
-    if (cacheFile.isPresent()) {
-      try {
-        Files.createDirectories(cacheFile.get().getParent());
-        next.write(cacheFile.get(), buildId);
-      } catch (IOException e) {
-        problems.add(Problem.warning("", 0, 0, "cannot write the build cache " + cacheFile.get() + ": " + e.getMessage()
-            + "; the site is complete, and the next build renders every page"));
-      }
-    }
-  }
-
-  /** See {@link Site#refresh} and {@link Refresh}. Returns the URLs written. */
-  List<String> refresh(Path outputDir, java.util.Collection<Path> changed) {
-    return memory.map(m -> new Refresh(siteDir, m).run(outputDir, changed)).orElse(List.of());
+    cacheFile.ifPresent(file -> save(f -> next.write(f, buildId), file, "the site is complete, and the next build renders every page"));
   }
 
   /** This pipeline taking what earlier builds loaded from {@code memory}, and leaving its own there. */
@@ -322,7 +309,7 @@ final class Pipeline {
    */
   private RenderCache previousCache(Optional<Path> outputDir, Optional<Path> cacheFile, byte[] inputs) {
     String builtBy = outputDir.map(Output::builtBy).orElse("");
-    return memory.flatMap(m -> m.rendered(builtBy)).filter(c -> c.madeWith(inputs))
+    return memory.flatMap(m -> m.rendered(builtBy)).map(c -> c.forInputs(inputs))
         .or(() -> cacheFile.map(file -> RenderCache.read(file, builtBy, inputs)))
         .orElse(RenderCache.empty(inputs));
   }

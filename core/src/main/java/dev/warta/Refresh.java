@@ -76,8 +76,10 @@ final class Refresh {
     // the last build's pages stand, but for their entries, when no list gained or lost a member
     Plan plan = regrouped.isEmpty() ? memory.plan() : Plan.of(archive, new ArrayList<>());
     List<Page> pages = showing(plan, archive, links, edited, regrouped);
-    SiteRenderer renderer = SiteRenderer.create(siteDir, archive, links, new ArrayList<>());
     RenderCache before = memory.lastRendered().orElse(RenderCache.empty(new byte[0]));
+    // a body the last build rendered from the same file is known by its key, and rendered only
+    // for a page that must be written
+    SiteRenderer renderer = SiteRenderer.create(siteDir, archive, links, new ArrayList<>(), before, RenderCache.empty(new byte[0]));
     List<String> written = new ArrayList<>();
     for (Page page : pages) {
       List<Problem> found = new ArrayList<>();

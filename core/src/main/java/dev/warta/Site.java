@@ -140,7 +140,7 @@ public final class Site {
    * full: only that build makes the whole site exact again.
    */
   public java.util.List<String> refresh(java.util.Collection<Path> changedFiles) {
-    return new Pipeline(this.folder, overrides, threads, listener).cache(cache()).memory(memory).refresh(output(), changedFiles);
+    return memory.map(m -> new Refresh(folder, m).run(output(), changedFiles)).orElse(java.util.List.of());
   }
 
   /** This site built as if at {@code time}: fixes "now" for future articles and the news sitemap. */

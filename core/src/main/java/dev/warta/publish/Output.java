@@ -292,21 +292,15 @@ public final class Output implements AutoCloseable {
 
   /** Makes the staged site the output, with no build id. */
   public void commit() throws IOException {
-    commit("");
+    commit("", java.util.Optional.empty());
   }
 
   /**
    * Makes the staged site the output: by replacing the folder, or by updating it in place. The
    * marker file records {@code buildId}, which {@link #builtBy} returns until the next commit.
-   */
-  public void commit(String buildId) throws IOException {
-    commit(buildId, java.util.Optional.empty());
-  }
-
-  /**
-   * Commits, knowing the files the output holds: those the build named by the output's marker
+   * {@code present} are the files the output holds, those the build named by the output's marker
    * wrote ({@link #files()}), so that finding what to delete does not walk a folder of 100,000
-   * pages. Without them the output folder is walked.
+   * pages; without them the output folder is walked.
    */
   public void commit(String buildId, java.util.Optional<? extends java.util.Collection<String>> present) throws IOException {
     if (discard) {

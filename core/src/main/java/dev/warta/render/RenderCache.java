@@ -81,14 +81,12 @@ public final class RenderCache {
     }
   }
 
-  private final String buildId;
   private final byte[] inputs;
   private final Map<String, PageEntry> pages;
   private final Map<String, BodyEntry> bodies;
   private volatile Optional<List<String>> files = Optional.empty();
 
-  private RenderCache(String buildId, byte[] inputs, Map<String, PageEntry> pages, Map<String, BodyEntry> bodies) {
-    this.buildId = buildId;
+  private RenderCache(byte[] inputs, Map<String, PageEntry> pages, Map<String, BodyEntry> bodies) {
     this.inputs = inputs;
     this.pages = pages;
     this.bodies = bodies;
@@ -96,7 +94,7 @@ public final class RenderCache {
 
   /** A cache that knows nothing, for every page to be rendered, or to fill during a build (thread-safe). */
   public static RenderCache empty(byte[] inputs) {
-    return new RenderCache("", inputs, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+    return new RenderCache(inputs, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
   }
 
   /** The page a previous build wrote at a URL, if it is known. */
@@ -150,9 +148,17 @@ public final class RenderCache {
     this.files = Optional.of(List.copyOf(files));
   }
 
-  /** Whether this cache was made with these inputs (see {@link #inputs}). */
-  public boolean madeWith(byte[] inputs) {
-    return Arrays.equals(this.inputs, inputs);
+  /**
+   * This cache for a build with these inputs: itself when it was made with them, else one that
+   * knows no page but still the output's files (see {@link #read}).
+   */
+  public RenderCache forInputs(byte[] inputs) {
+    if (Arrays.equals(this.inputs, inputs)) {
+      return this;
+    }
+    RenderCache other = empty(inputs);
+    files.ifPresent(other::files);
+    return other;
   }
 
   /** How many pages the cache knows. */
@@ -211,7 +217,7 @@ public final class RenderCache {
         }
         bodies.put(source, new BodyEntry(size, modified, markdown, digest, questions, texts(in)));
       }
-      RenderCache cache = new RenderCache(buildId, inputs, pages, bodies);
+      RenderCache cache = new RenderCache(inputs, pages, bodies);
       cache.files(outputFiles);
       return cache;
     } catch (IOException | RuntimeException e) {

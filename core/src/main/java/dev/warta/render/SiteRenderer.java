@@ -69,17 +69,9 @@ public final class SiteRenderer {
   }
 
   /**
-   * A renderer for an archive, with the site's templates and labels. Problems with templates or
-   * label files are added to {@code problems}.
-   */
-  public static SiteRenderer create(Path siteDir, Archive archive, Links links, List<Problem> problems) {
-    byte[] none = new byte[0];
-    return create(siteDir, archive, links, problems, RenderCache.empty(none), RenderCache.empty(none));
-  }
-
-  /**
-   * A renderer that skips the bodies the previous build's cache knows unchanged, and records in
-   * {@code next} what this build's bodies were made from.
+   * A renderer for an archive, with the site's templates and labels, that skips the bodies the
+   * previous build's cache knows unchanged, and records in {@code next} what this build's bodies
+   * were made from. Problems with templates or label files are added to {@code problems}.
    */
   public static SiteRenderer create(Path siteDir, Archive archive, Links links, List<Problem> problems, RenderCache previous, RenderCache next) {
     Templates templates = Templates.create(siteDir);
