@@ -3,15 +3,10 @@ package dev.warta.content;
 import dev.warta.internal.CacheData;
 import dev.warta.internal.Fingerprint;
 import dev.warta.markdown.PlainText;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * covers it), so a summary of the same digest is the one parsing would give.
  */
 public final class SummaryCache {
-  private static final String MAGIC = "warta-summaries";
+  private static final String KIND = "warta-summaries";
   private static final int VERSION = 2;
 
   private final Map<String, String> known;
@@ -32,36 +27,43 @@ public final class SummaryCache {
   private final Map<String, String> used = new ConcurrentHashMap<>();
   private final AtomicInteger made = new AtomicInteger();
 
-  private SummaryCache(Map<String, String> known) {
+  /** Whether {@link #known} was read from a file of the same key. */
+  private final boolean read;
+
+  private SummaryCache(Map<String, String> known, boolean read) {
     this.known = known;
+    this.read = read;
   }
 
   /** A cache that knows nothing and is not saved. */
   public static SummaryCache none() {
-    return new SummaryCache(Map.of());
+    return new SummaryCache(Map.of(), false);
   }
 
   /** The summaries saved in a file under this key; none if it is missing, damaged or of another key. */
   public static SummaryCache read(Path file, byte[] key) {
-    if (!Files.isRegularFile(file)) {
-      return none();
-    }
-    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-      if (!in.readUTF().equals(MAGIC) || in.readInt() != VERSION || !Arrays.equals(CacheData.readBytes(in), key)) {
+    try (DataInputStream in = CacheData.open(file, KIND, VERSION)) {
+      if (in == null || !Arrays.equals(CacheData.readBytes(in), key)) {
         return none();
       }
       Map<String, String> known = new ConcurrentHashMap<>();
-      for (int n = in.readInt(); n > 0; n--) {
-        known.put(new String(CacheData.readBytes(in), StandardCharsets.ISO_8859_1), new String(CacheData.readBytes(in), StandardCharsets.UTF_8));
+      for (int n = CacheData.readCount(in); n > 0; n--) {
+        known.put(new String(CacheData.readBytes(in), StandardCharsets.ISO_8859_1), CacheData.readText(in));
       }
-      return new SummaryCache(known);
+      return new SummaryCache(known, true);
     } catch (IOException | RuntimeException e) {
       return none(); // damaged: making the summaries again only costs time
     }
   }
 
-  /** {@link PlainText#of} for a summary's Markdown, taken from the cache when it knows it. */
+  /**
+   * {@link PlainText#of} for a summary's Markdown, taken from the cache when it knows it. Plain
+   * prose, which needs no parser, is neither looked up nor kept: its digest would cost more.
+   */
   String plainText(String markdown) {
+    if (PlainText.isProse(markdown)) {
+      return PlainText.of(markdown);
+    }
     String digest = digest(markdown);
     String text = known.get(digest);
     if (text == null) {
@@ -72,26 +74,22 @@ public final class SummaryCache {
     return text;
   }
 
-  /** Whether saving would write something other than what was read. */
+  /** Whether saving would write something other than what was read, or nothing was read. */
   public boolean changed() {
-    return made.get() > 0 || used.size() != known.size();
+    return !read || made.get() > 0 || used.size() != known.size();
   }
 
-  /** Saves the summaries of this build, whole, then renamed into place. */
+  /** Saves the summaries of this build. */
   public void write(Path file, byte[] key) throws IOException {
-    Path partial = file.resolveSibling(file.getFileName() + ".partial");
-    try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16))) {
-      out.writeUTF(MAGIC);
-      out.writeInt(VERSION);
+    Map<String, String> snapshot = Map.copyOf(used);
+    CacheData.write(file, KIND, VERSION, out -> {
       CacheData.writeBytes(out, key);
-      Map<String, String> snapshot = Map.copyOf(used);
       out.writeInt(snapshot.size());
       for (Map.Entry<String, String> e : snapshot.entrySet()) {
         CacheData.writeBytes(out, e.getKey().getBytes(StandardCharsets.ISO_8859_1));
-        CacheData.writeBytes(out, e.getValue().getBytes(StandardCharsets.UTF_8));
+        CacheData.writeText(out, e.getValue());
       }
-    }
-    Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    });
   }
 
   /** The fingerprint of the Markdown, one character per byte, as a map key. */

@@ -1,21 +1,76 @@
 package dev.warta.internal;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The encoding of the build cache's files: byte arrays and UTF-8 strings with their length first.
- * A length that cannot be right throws, so that a damaged file is read as no cache at all.
+ * The build cache's files: each starts with its kind and version, is written whole under another
+ * name and then renamed into place, and holds byte arrays and UTF-8 strings with their length
+ * first. A length that cannot be right throws, so that a damaged file is read as no cache at all.
  */
 public final class CacheData {
   /** No cached value is near this long; a longer length means a damaged file. */
   private static final int MAX_LENGTH = 64 << 20;
+  /** No cache file holds this many items of one list; more means a damaged file. */
+  private static final int MAX_COUNT = 1 << 24;
 
   private CacheData() {}
+
+  /** What writes a cache file's content, after its kind and version. */
+  public interface Content {
+    /** Writes the content. */
+    void write(DataOutputStream out) throws IOException;
+  }
+
+  /** Writes a cache file: whole under a temporary name, then renamed into place, so none is ever half there. */
+  public static void write(Path file, String kind, int version, Content content) throws IOException {
+    Path partial = file.resolveSibling(file.getFileName() + ".partial");
+    try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16))) {
+      writeText(out, kind);
+      out.writeInt(version);
+      content.write(out);
+    }
+    Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /**
+   * A cache file opened past its kind and version, for the caller to close; null when there is no
+   * such file, or it is of another kind or version.
+   */
+  public static DataInputStream open(Path file, String kind, int version) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      return null;
+    }
+    DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+    try {
+      if (readText(in).equals(kind) && in.readInt() == version) {
+        return in;
+      }
+    } catch (IOException | RuntimeException e) {
+      in.close();
+      throw e;
+    }
+    in.close();
+    return null;
+  }
+
+  /** Reads a count written with {@code writeInt}, refusing one that no cache file holds. */
+  public static int readCount(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    if (n < 0 || n > MAX_COUNT) {
+      throw new IOException("damaged cache");
+    }
+    return n;
+  }
 
   /** Writes bytes, their length first. */
   public static void writeBytes(DataOutputStream out, byte[] b) throws IOException {
@@ -57,7 +112,7 @@ public final class CacheData {
   /** Reads what {@link #writeTexts} wrote. */
   public static List<String> readTexts(DataInputStream in) throws IOException {
     List<String> list = new ArrayList<>();
-    for (int n = in.readInt(); n > 0; n--) {
+    for (int n = readCount(in); n > 0; n--) {
       list.add(readText(in));
     }
     return list;

@@ -44,7 +44,7 @@ public final class PlainText {
    * could open a block other than a paragraph (a heading, quote, list, rule, setext underline,
    * fence or indented code). Conservative: any doubt leaves the text to flexmark.
    */
-  static boolean isProse(String text) {
+  public static boolean isProse(String text) {
     boolean lineStart = true;
     int indent = 0;
     for (int i = 0, n = text.length(); i < n; i++) {

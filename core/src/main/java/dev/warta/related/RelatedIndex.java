@@ -484,6 +484,11 @@ public final class RelatedIndex {
     private Doc analyse(RelatedDocument doc) {
       String lede = lede(doc.text());
       byte[] digest = SavedAnalyses.digest(doc, lede);
+      // a kept builder already holds the analysis of an article touched, or edited past its lede
+      Doc mine = docs.get(doc.key());
+      if (mine != null && Arrays.equals(mine.digest(), digest)) {
+        return mine;
+      }
       Doc known = saved.get(doc.key(), digest, termVocabulary, nameVocabulary, tagVocabulary, sectionVocabulary);
       if (known != null) {
         return known;

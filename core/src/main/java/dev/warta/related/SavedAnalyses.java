@@ -2,14 +2,9 @@ package dev.warta.related;
 
 import dev.warta.internal.CacheData;
 import dev.warta.internal.Fingerprint;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -26,23 +21,57 @@ import java.util.concurrent.ConcurrentHashMap;
  * the taking builder's when an analysis is taken.
  */
 final class SavedAnalyses {
-  static final SavedAnalyses NONE = new SavedAnalyses(new String[0], new String[0], new String[0], new ConcurrentHashMap<>());
+  static final SavedAnalyses NONE =
+      new SavedAnalyses(new Saving(new String[0]), new Saving(new String[0]), new Saving(new String[0]), new ConcurrentHashMap<>());
 
-  private static final String MAGIC = "warta-related-analyses";
+  private static final String KIND = "warta-related-analyses";
   private static final int VERSION = 2;
 
   /** One saved analysis, with the saving builder's ids. */
   private record Saved(byte[] digest, Instant date, String section, int[] terms, float[] termCounts, float length, int[] names,
       float[] nameCounts, int[] tags, float[] tagCounts) {}
 
-  private final String[] terms;
-  private final String[] names;
-  private final String[] tags;
+  /**
+   * A saved vocabulary: its strings by saved id, and the taking builder's id of each, looked up
+   * once, when an analysis first needs it. Racing threads look up the same id, so the plain array
+   * is safe.
+   */
+  private static final class Saving {
+    private final String[] strings;
+    private final int[] ids;
+
+    Saving(String[] strings) {
+      this.strings = strings;
+      this.ids = new int[strings.length];
+      Arrays.fill(ids, -1);
+    }
+
+    boolean holds(int savedId) {
+      return savedId >= 0 && savedId < strings.length;
+    }
+
+    Counts counts(int[] savedIds, float[] values, Vocabulary vocabulary) {
+      int[] mapped = new int[savedIds.length];
+      for (int i = 0; i < mapped.length; i++) {
+        int id = ids[savedIds[i]];
+        if (id < 0) {
+          id = vocabulary.id(strings[savedIds[i]]);
+          ids[savedIds[i]] = id;
+        }
+        mapped[i] = id;
+      }
+      return new Counts(mapped, values); // the saved entry is dropped once taken: no one shares them
+    }
+  }
+
+  private final Saving terms;
+  private final Saving names;
+  private final Saving tags;
   /** The analyses not taken yet: each is dropped when taken, as the taking builder keeps its own copy. */
   private final Map<String, Saved> byKey;
   private final int size;
 
-  private SavedAnalyses(String[] terms, String[] names, String[] tags, Map<String, Saved> byKey) {
+  private SavedAnalyses(Saving terms, Saving names, Saving tags, Map<String, Saved> byKey) {
     this.terms = terms;
     this.names = names;
     this.tags = tags;
@@ -61,7 +90,10 @@ final class SavedAnalyses {
     return size;
   }
 
-  /** The saved analysis of an article with this digest, in the given vocabularies' ids; null if none. */
+  /**
+   * The saved analysis of an article with this digest, in the given vocabularies' ids; null if
+   * none. A builder takes all its analyses with the same vocabularies.
+   */
   RelatedIndex.Doc get(String key, byte[] digest, Vocabulary termVocabulary, Vocabulary nameVocabulary, Vocabulary tagVocabulary,
       Vocabulary sectionVocabulary) {
     Saved s = byKey.remove(key);
@@ -69,33 +101,18 @@ final class SavedAnalyses {
       return null;
     }
     return new RelatedIndex.Doc(key, digest, s.date(), s.section().isEmpty() ? -1 : sectionVocabulary.id(s.section()),
-        counts(s.terms(), s.termCounts(), terms, termVocabulary), s.length(), counts(s.names(), s.nameCounts(), names, nameVocabulary),
-        counts(s.tags(), s.tagCounts(), tags, tagVocabulary));
+        terms.counts(s.terms(), s.termCounts(), termVocabulary), s.length(), names.counts(s.names(), s.nameCounts(), nameVocabulary),
+        tags.counts(s.tags(), s.tagCounts(), tagVocabulary));
   }
 
-  private static Counts counts(int[] savedIds, float[] values, String[] strings, Vocabulary vocabulary) {
-    int[] ids = new int[savedIds.length];
-    for (int i = 0; i < ids.length; i++) {
-      ids[i] = vocabulary.id(strings[savedIds[i]]);
-    }
-    return new Counts(ids, values.clone());
-  }
-
-  /** Writes the analyses whole, then renames the file into place. */
+  /** Writes the analyses (see {@link CacheData#write}). */
   static void write(Path file, byte[] key, List<RelatedIndex.Doc> docs, Vocabulary termVocabulary, Vocabulary nameVocabulary,
       Vocabulary tagVocabulary, Vocabulary sectionVocabulary) throws IOException {
     String[] sections = sectionVocabulary.strings();
-    Path partial = file.resolveSibling(file.getFileName() + ".partial");
-    try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16))) {
-      out.writeUTF(MAGIC);
-      out.writeInt(VERSION);
+    CacheData.write(file, KIND, VERSION, out -> {
       CacheData.writeBytes(out, key);
       for (Vocabulary v : List.of(termVocabulary, nameVocabulary, tagVocabulary)) {
-        String[] strings = v.strings();
-        out.writeInt(strings.length);
-        for (String s : strings) {
-          CacheData.writeText(out, s);
-        }
+        CacheData.writeTexts(out, Arrays.asList(v.strings()));
       }
       out.writeInt(docs.size());
       for (RelatedIndex.Doc d : docs) {
@@ -113,28 +130,21 @@ final class SavedAnalyses {
           }
         }
       }
-    }
-    Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    });
   }
 
   /** The analyses saved in a file under this key; none if it is missing, damaged or of another key. */
   static SavedAnalyses read(Path file, byte[] key) {
-    if (!Files.isRegularFile(file)) {
-      return NONE;
-    }
-    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-      if (!in.readUTF().equals(MAGIC) || in.readInt() != VERSION || !Arrays.equals(CacheData.readBytes(in), key)) {
+    try (DataInputStream in = CacheData.open(file, KIND, VERSION)) {
+      if (in == null || !Arrays.equals(CacheData.readBytes(in), key)) {
         return NONE;
       }
-      String[][] vocabularies = new String[3][];
+      Saving[] vocabularies = new Saving[3];
       for (int v = 0; v < 3; v++) {
-        vocabularies[v] = new String[in.readInt()];
-        for (int i = 0; i < vocabularies[v].length; i++) {
-          vocabularies[v][i] = CacheData.readText(in);
-        }
+        vocabularies[v] = new Saving(CacheData.readTexts(in).toArray(String[]::new));
       }
       Map<String, Saved> byKey = new ConcurrentHashMap<>();
-      for (int n = in.readInt(); n > 0; n--) {
+      for (int n = CacheData.readCount(in); n > 0; n--) {
         String docKey = CacheData.readText(in);
         byte[] digest = CacheData.readBytes(in);
         Instant date = Instant.ofEpochSecond(in.readLong(), in.readInt());
@@ -143,13 +153,13 @@ final class SavedAnalyses {
         int[][] ids = new int[3][];
         float[][] values = new float[3][];
         for (int c = 0; c < 3; c++) {
-          int size = in.readInt();
+          int size = CacheData.readCount(in);
           ids[c] = new int[size];
           values[c] = new float[size];
           for (int i = 0; i < size; i++) {
             ids[c][i] = in.readInt();
             values[c][i] = in.readFloat();
-            if (ids[c][i] < 0 || ids[c][i] >= vocabularies[c].length) {
+            if (!vocabularies[c].holds(ids[c][i])) {
               return NONE; // damaged
             }
           }

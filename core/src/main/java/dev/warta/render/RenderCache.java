@@ -1,22 +1,23 @@
 package dev.warta.render;
 
+import static dev.warta.internal.CacheData.readBytes;
+import static dev.warta.internal.CacheData.readText;
+import static dev.warta.internal.CacheData.readTexts;
+import static dev.warta.internal.CacheData.writeBytes;
+import static dev.warta.internal.CacheData.writeText;
+import static dev.warta.internal.CacheData.writeTexts;
+
 import dev.warta.Problem;
 import dev.warta.internal.CacheData;
 import dev.warta.internal.Fingerprint;
 import dev.warta.markdown.MarkdownRenderer.Target;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.CodeSource;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * replaced) are never taken for each other: the cache is then ignored, and every page rendered.
  */
 public final class RenderCache {
-  private static final String MAGIC = "warta-render-cache";
+  private static final String KIND = "warta-render-cache";
   private static final int VERSION = 4;
 
   /** A page as a build wrote it: its fingerprint, its file's size, the warnings its rendering gave. */
@@ -177,45 +178,45 @@ public final class RenderCache {
     if (buildId.isEmpty()) {
       return empty(inputs);
     }
-    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-      if (!text(in).equals(MAGIC) || in.readInt() != VERSION || !text(in).equals(buildId)) {
+    try (DataInputStream in = CacheData.open(file, KIND, VERSION)) {
+      if (in == null || !readText(in).equals(buildId)) {
         return empty(inputs);
       }
-      List<String> outputFiles = texts(in);
-      if (!Arrays.equals(bytes(in), inputs)) {
+      List<String> outputFiles = readTexts(in);
+      if (!Arrays.equals(readBytes(in), inputs)) {
         RenderCache other = empty(inputs);
         other.files(outputFiles);
         return other;
       }
       Map<String, PageEntry> pages = new ConcurrentHashMap<>();
       for (int n = in.readInt(); n > 0; n--) {
-        String url = text(in);
-        byte[] fingerprint = bytes(in);
+        String url = readText(in);
+        byte[] fingerprint = readBytes(in);
         long size = in.readLong();
         List<Problem> warnings = new ArrayList<>();
         for (int w = in.readInt(); w > 0; w--) {
-          warnings.add(new Problem(text(in), in.readInt(), in.readInt(), Problem.Severity.valueOf(text(in)), text(in)));
+          warnings.add(new Problem(readText(in), in.readInt(), in.readInt(), Problem.Severity.valueOf(readText(in)), readText(in)));
         }
         pages.put(url, new PageEntry(fingerprint, size, warnings));
       }
       Map<String, BodyEntry> bodies = new ConcurrentHashMap<>();
       for (int n = in.readInt(); n > 0; n--) {
-        String source = text(in);
+        String source = readText(in);
         long size = in.readLong();
         long modified = in.readLong();
-        byte[] markdown = bytes(in);
-        byte[] digest = bytes(in);
+        byte[] markdown = readBytes(in);
+        byte[] digest = readBytes(in);
         List<Question> questions = new ArrayList<>();
         for (int q = in.readInt(); q > 0; q--) {
           char kind = in.readChar();
-          List<String> asked = texts(in);
+          List<String> asked = readTexts(in);
           List<Target> answer = new ArrayList<>();
           for (int a = in.readInt(); a > 0; a--) {
-            answer.add(new Target(text(in), text(in)));
+            answer.add(new Target(readText(in), readText(in)));
           }
           questions.add(new Question(kind, asked, answer));
         }
-        bodies.put(source, new BodyEntry(size, modified, markdown, digest, questions, texts(in)));
+        bodies.put(source, new BodyEntry(size, modified, markdown, digest, questions, readTexts(in)));
       }
       RenderCache cache = new RenderCache(inputs, pages, bodies);
       cache.files(outputFiles);
@@ -225,51 +226,47 @@ public final class RenderCache {
     }
   }
 
-  /** Writes the cache for the output of build {@code buildId}: whole, then renamed into place. */
+  /** Writes the cache for the output of build {@code buildId} (see {@link CacheData#write}). */
   public void write(Path file, String buildId) throws IOException {
-    Path partial = file.resolveSibling(file.getFileName() + ".partial");
-    try (OutputStream os = Files.newOutputStream(partial); DataOutputStream out = new DataOutputStream(new BufferedOutputStream(os, 1 << 16))) {
-      text(out, MAGIC);
-      out.writeInt(VERSION);
-      text(out, buildId);
+    CacheData.write(file, KIND, VERSION, out -> {
+      writeText(out, buildId);
       // the files first: they stay true of the output whatever the inputs of the next build
-      texts(out, files.orElse(List.of()));
-      bytes(out, inputs);
+      writeTexts(out, files.orElse(List.of()));
+      writeBytes(out, inputs);
       out.writeInt(pages.size());
       for (Map.Entry<String, PageEntry> e : pages.entrySet()) {
-        text(out, e.getKey());
-        bytes(out, e.getValue().fingerprint());
+        writeText(out, e.getKey());
+        writeBytes(out, e.getValue().fingerprint());
         out.writeLong(e.getValue().size());
         out.writeInt(e.getValue().warnings().size());
         for (Problem p : e.getValue().warnings()) {
-          text(out, p.file());
+          writeText(out, p.file());
           out.writeInt(p.line());
           out.writeInt(p.column());
-          text(out, p.severity().name());
-          text(out, p.message());
+          writeText(out, p.severity().name());
+          writeText(out, p.message());
         }
       }
       out.writeInt(bodies.size());
       for (Map.Entry<String, BodyEntry> e : bodies.entrySet()) {
-        text(out, e.getKey());
+        writeText(out, e.getKey());
         out.writeLong(e.getValue().size());
         out.writeLong(e.getValue().modified());
-        bytes(out, e.getValue().markdown());
-        bytes(out, e.getValue().source());
+        writeBytes(out, e.getValue().markdown());
+        writeBytes(out, e.getValue().source());
         out.writeInt(e.getValue().questions().size());
         for (Question q : e.getValue().questions()) {
           out.writeChar(q.kind());
-          texts(out, q.asked());
+          writeTexts(out, q.asked());
           out.writeInt(q.answer().size());
           for (Target t : q.answer()) {
-            text(out, t.url());
-            text(out, t.title());
+            writeText(out, t.url());
+            writeText(out, t.title());
           }
         }
-        texts(out, e.getValue().linked());
+        writeTexts(out, e.getValue().linked());
       }
-    }
-    Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    });
   }
 
   /**
@@ -343,29 +340,5 @@ public final class RenderCache {
   public static Path fileFor(Path cacheFolder, Path output) {
     String digest = Fingerprint.hex(new Fingerprint().add(output.toAbsolutePath().normalize().toString()).finish());
     return cacheFolder.resolve("render-" + digest.substring(0, 16) + ".bin");
-  }
-
-  private static String text(DataInputStream in) throws IOException {
-    return CacheData.readText(in);
-  }
-
-  private static byte[] bytes(DataInputStream in) throws IOException {
-    return CacheData.readBytes(in);
-  }
-
-  private static List<String> texts(DataInputStream in) throws IOException {
-    return CacheData.readTexts(in);
-  }
-
-  private static void text(DataOutputStream out, String s) throws IOException {
-    CacheData.writeText(out, s);
-  }
-
-  private static void bytes(DataOutputStream out, byte[] b) throws IOException {
-    CacheData.writeBytes(out, b);
-  }
-
-  private static void texts(DataOutputStream out, List<String> list) throws IOException {
-    CacheData.writeTexts(out, list);
   }
 }
