@@ -80,7 +80,7 @@ final class RelatedLinks implements SiteRenderer.Links {
         return true;
       }
     }
-    for (RelatedLink link : index.related(entry.article().source(), count + Pipeline.SPARE_LINKS)) {
+    for (RelatedLink link : index.related(entry.article().source())) { // the precomputed list, spares included
       if (sources.contains(link.key())) {
         return true;
       }
