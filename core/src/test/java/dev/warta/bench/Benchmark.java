@@ -67,7 +67,7 @@ public final class Benchmark {
         --verbose        print the child command line""";
 
   /** Fixed "now" for every build: after the last generated article, so none is in the future. */
-  private static final Instant BUILD_TIME = Instant.parse("2026-01-01T00:00:00Z");
+  static final Instant BUILD_TIME = Instant.parse("2026-01-01T00:00:00Z");
 
   private static final String MARKER_SUFFIX = ".complete";
 
@@ -286,16 +286,19 @@ public final class Benchmark {
   // ---- child JVM ------------------------------------------------------------------------------
 
   private static List<String> childCommand(Options o, Path site, Path out) {
+    return javaCommand(o.jvmArgs(), BuildOnce.class,
+        site.toString(), out.toString(), Integer.toString(o.threads()), BUILD_TIME.toString());
+  }
+
+  /** A {@code java} command running {@code main} with this process's classpath. */
+  static List<String> javaCommand(List<String> jvmArgs, Class<?> main, String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(o.jvmArgs());
+    command.addAll(jvmArgs);
     command.add("-cp");
     command.add(classpath());
-    command.add(BuildOnce.class.getName());
-    command.add(site.toString());
-    command.add(out.toString());
-    command.add(Integer.toString(o.threads()));
-    command.add(BUILD_TIME.toString());
+    command.add(main.getName());
+    command.addAll(Arrays.asList(args));
     return command;
   }
 
@@ -327,7 +330,7 @@ public final class Benchmark {
   }
 
   /** Runs one child build; a failed child is an exception carrying the end of its error output. */
-  private static Run build(String label, List<String> command, Path stderr) throws IOException, InterruptedException {
+  static Run build(String label, List<String> command, Path stderr) throws IOException, InterruptedException {
     ProcessBuilder pb = new ProcessBuilder(command).redirectError(stderr.toFile());
     long start = System.nanoTime();
     Process p = pb.start();
@@ -418,7 +421,7 @@ public final class Benchmark {
     System.out.println(sb);
   }
 
-  private static long stat(String stat, List<Run> runs, ToLongFunction<Run> f) {
+  static long stat(String stat, List<Run> runs, ToLongFunction<Run> f) {
     long[] v = runs.stream().mapToLong(f).sorted().toArray();
     return switch (stat) {
       case "min" -> v[0];
@@ -427,7 +430,7 @@ public final class Benchmark {
     };
   }
 
-  private static String sec(long ms) {
+  static String sec(long ms) {
     return ms < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", ms / 1000.0);
   }
 
@@ -501,7 +504,7 @@ public final class Benchmark {
     return Path.of("target", "bench");
   }
 
-  private static String loadAverage() {
+  static String loadAverage() {
     try {
       String[] f = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).split(" ");
       return f[0] + " " + f[1] + " " + f[2];
@@ -510,7 +513,7 @@ public final class Benchmark {
     }
   }
 
-  private static String commit() {
+  static String commit() {
     try {
       Process p = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
       String rev = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
@@ -527,7 +530,7 @@ public final class Benchmark {
   }
 
   /** Renames a folder to a free name beside it, to be deleted later; nothing when it is absent. */
-  private static void moveAside(Path dir, List<Path> aside) throws IOException {
+  static void moveAside(Path dir, List<Path> aside) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }
@@ -542,7 +545,7 @@ public final class Benchmark {
   }
 
   /** Deletes what a run that was stopped before its end left aside. */
-  private static void deleteAside(Path out) throws IOException {
+  static void deleteAside(Path out) throws IOException {
     try (Stream<Path> siblings = Files.list(out.getParent())) {
       for (Path p : siblings.filter(p -> p.getFileName().toString().matches(
           java.util.regex.Pattern.quote(out.getFileName().toString()) + "(\\.cache)?\\.old-\\d+")).toList()) {

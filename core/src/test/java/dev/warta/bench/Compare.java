@@ -1,0 +1,296 @@
+package dev.warta.bench;
+
+import dev.warta.internal.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Puts a cold Warta build beside what the speed issue measures it against, on the same archive and
+ * the same machine, in alternating rounds so that a noisy machine weighs on all of them alike:
+ *
+ * <ul>
+ *   <li><b>warta</b>: a cold build in a new JVM, as {@link Benchmark} times it;
+ *   <li><b>hugo</b>: Hugo building the same articles with the small site in {@code
+ *       src/test/resources/dev/warta/bench/hugo} (skipped when no {@code hugo} is on the PATH);
+ *   <li><b>flexmark</b>: {@link FlexmarkAlone}, every body turned into HTML and nothing else;
+ *   <li><b>writing</b>: {@link WriteAlone}, the files of Warta's output written again.
+ * </ul>
+ *
+ * <pre>
+ * ./mvnw -q -pl core test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=dev.warta.bench.Compare -Dexec.args="10000 --runs 3"
+ * </pre>
+ *
+ * <p>Where GNU {@code /usr/bin/time} is installed, every process runs under it, so the CPU time
+ * and peak memory of all four are taken the same way. Prints a table and, last, a JSON line.
+ */
+public final class Compare {
+
+  private static final String USAGE =
+      """
+      usage: Compare N [options]
+        --runs R     rounds (default 3)
+        --seed S     corpus seed (default 42)
+        --jvm ARGS   JVM options of Warta's build, split at spaces (repeatable)
+        --no-hugo    leave Hugo out
+        --dir DIR    work folder (default core/target/bench)""";
+
+  /** The files of the Hugo site, below this class's package. */
+  private static final List<String> HUGO_FILES = List.of("hugo.toml", "layouts/index.html",
+      "layouts/_default/baseof.html", "layouts/_default/single.html", "layouts/_default/list.html",
+      "layouts/_default/terms.html", "static/css/site.css");
+
+  private static final Path GNU_TIME = Path.of("/usr/bin/time");
+
+  private Compare() {}
+
+  record Options(int n, int runs, long seed, List<String> jvmArgs, boolean hugo, Path dir) {
+    static Options parse(String[] args) {
+      if (args.length == 0) {
+        throw new IllegalArgumentException(USAGE);
+      }
+      int n = number(args[0], "N");
+      int runs = 3;
+      long seed = 42;
+      List<String> jvm = new ArrayList<>();
+      boolean hugo = true;
+      Path dir = Benchmark.defaultDir();
+      for (int i = 1; i < args.length; i++) {
+        String a = args[i];
+        switch (a) {
+          case "--runs" -> runs = number(value(args, ++i, a), a);
+          case "--seed" -> seed = Long.parseLong(value(args, ++i, a));
+          case "--jvm" -> jvm.addAll(Arrays.asList(value(args, ++i, a).strip().split("\\s+")));
+          case "--no-hugo" -> hugo = false;
+          case "--dir" -> dir = Path.of(value(args, ++i, a));
+          default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
+        }
+      }
+      return new Options(n, runs, seed, List.copyOf(jvm), hugo, dir.toAbsolutePath().normalize());
+    }
+
+    private static String value(String[] args, int i, String option) {
+      if (i >= args.length) {
+        throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
+      }
+      return args[i];
+    }
+
+    private static int number(String s, String what) {
+      try {
+        int v = Integer.parseInt(s.replace("_", "").replace(",", ""));
+        if (v >= 1) {
+          return v;
+        }
+      } catch (NumberFormatException e) {
+        // explained below
+      }
+      throw new IllegalArgumentException(what + " must be a whole number of at least 1, not " + s + "\n" + USAGE);
+    }
+  }
+
+  /**
+   * One timed process: wall time seen from here; CPU seconds and peak RSS from GNU time (-1 without
+   * it); the process's own timed part ({@code buildMs} of its result line, -1 for Hugo).
+   */
+  record Measure(long wallMs, long cpuMs, long rssKb, long ownMs) {}
+
+  /** Runs the comparison; see the class comment. */
+  public static void main(String[] args) throws Exception {
+    Options o = Options.parse(args);
+    Path site = o.dir().resolve("site-" + o.n() + "-" + o.seed());
+    Path work = o.dir().resolve("compare-" + o.n());
+    Benchmark.deleteTree(work);
+    Files.createDirectories(work);
+    Benchmark.ensureCorpus(site, o.n(), o.seed());
+    Optional<String> hugoVersion = o.hugo() ? hugoVersion() : Optional.empty();
+    if (o.hugo() && hugoVersion.isEmpty()) {
+      System.out.println("no hugo on the PATH: Hugo is left out (on Debian 12, `apt-get install hugo` gives 0.111.3)");
+    }
+    Path hugoSite = work.resolve("hugo-site");
+    writeHugoSite(hugoSite);
+    String threads = Integer.toString(Runtime.getRuntime().availableProcessors());
+    boolean timed = Files.isExecutable(GNU_TIME);
+    String loadBefore = Benchmark.loadAverage();
+    System.out.printf(Locale.ROOT, "Compare: %,d articles (seed %d), %d round%s, Warta's JVM %s%n", o.n(), o.seed(),
+        o.runs(), o.runs() == 1 ? "" : "s", o.jvmArgs().isEmpty() ? "defaults" : String.join(" ", o.jvmArgs()));
+    System.out.printf(Locale.ROOT, "java %s, %s, %s cores, load average %s, commit %s%s%n", System.getProperty("java.version"),
+        hugoVersion.orElse("no hugo"), threads, loadBefore, Benchmark.commit(), timed ? "" : "; no /usr/bin/time: no CPU or RSS figures");
+    System.out.println();
+
+    Map<String, List<Measure>> measures = new LinkedHashMap<>();
+    Map<String, Long> files = new LinkedHashMap<>();
+    for (int r = 1; r <= o.runs(); r++) {
+      Path round = work.resolve("round-" + r);
+      Path warta = round.resolve("warta");
+      record(measures, "warta", r, run(Benchmark.javaCommand(o.jvmArgs(), BuildOnce.class, site.toString(), warta.toString(),
+          "0", Benchmark.BUILD_TIME.toString()), round, "warta", true));
+      files.put("warta", countFiles(warta));
+      if (hugoVersion.isPresent()) {
+        Path out = round.resolve("hugo");
+        record(measures, "hugo", r, run(List.of("hugo", "--quiet", "--source", hugoSite.toString(), "--contentDir",
+            site.resolve("content").toString(), "--destination", out.toString()), round, "hugo", false));
+        files.put("hugo", countFiles(out));
+      }
+      record(measures, "flexmark", r, run(Benchmark.javaCommand(List.of(), FlexmarkAlone.class, site.toString(), threads),
+          round, "flexmark", true));
+      Path copy = round.resolve("writing");
+      record(measures, "writing", r, run(Benchmark.javaCommand(List.of(), WriteAlone.class, warta.toString(), copy.toString(),
+          threads), round, "writing", true));
+      files.put("writing", countFiles(copy));
+      // each round's files stay until the end: deleting a tree slows ext4's next creations for seconds
+    }
+    String loadAfter = Benchmark.loadAverage();
+    Benchmark.deleteTree(work);
+
+    System.out.println();
+    System.out.printf(Locale.ROOT, "%-10s %22s %8s %8s %8s %8s%n", "", "wall s: median (range)", "own s", "CPU s", "RSS MB", "files");
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("bench", "warta-compare");
+    json.put("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+    json.put("commit", Benchmark.commit());
+    json.put("java", System.getProperty("java.version"));
+    json.put("hugoVersion", hugoVersion.orElse("none"));
+    json.put("cores", Runtime.getRuntime().availableProcessors());
+    json.put("load", loadBefore + " / " + loadAfter);
+    json.put("articles", o.n());
+    json.put("runs", o.runs());
+    json.put("wartaJvmArgs", o.jvmArgs());
+    Map<String, Long> medians = new LinkedHashMap<>();
+    measures.forEach((name, list) -> {
+      long wall = median(list, Measure::wallMs);
+      medians.put(name, wall);
+      long own = median(list, Measure::ownMs);
+      long cpu = median(list, Measure::cpuMs);
+      long rss = median(list, Measure::rssKb);
+      String range = Benchmark.sec(list.stream().mapToLong(Measure::wallMs).min().orElseThrow()) + "–"
+          + Benchmark.sec(list.stream().mapToLong(Measure::wallMs).max().orElseThrow());
+      System.out.printf(Locale.ROOT, "%-10s %8s (%11s) %8s %8s %8s %8s%n", name, Benchmark.sec(wall), range,
+          Benchmark.sec(own), Benchmark.sec(cpu), rss < 0 ? "n/a" : Long.toString(rss >> 10),
+          files.containsKey(name) ? files.get(name).toString() : "");
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("wallMsRuns", list.stream().map(Measure::wallMs).toList());
+      m.put("wallMsMedian", wall);
+      m.put("ownMsMedian", own);
+      m.put("cpuMsMedian", cpu);
+      m.put("rssMbMedian", rss < 0 ? -1 : rss >> 10);
+      if (files.containsKey(name)) {
+        m.put("files", files.get(name));
+      }
+      json.put(name, m);
+    });
+    System.out.println();
+    System.out.println("wall: the whole process, JVM start included. own: the part the process times itself (flexmark:"
+        + " from listing the files to the last HTML; writing: creating folders and writing files only). CPU: user +"
+        + " system. load average before/after: " + loadBefore + " / " + loadAfter);
+    long floor = medians.get("flexmark") + median(measures.get("writing"), Measure::ownMs);
+    System.out.printf(Locale.ROOT, "warta / (flexmark + writing's own time) = %.2f%s%n", medians.get("warta") / (double) floor,
+        medians.containsKey("hugo") ? String.format(Locale.ROOT, "; warta / hugo = %.2f", medians.get("warta") / (double) medians.get("hugo")) : "");
+    System.out.println(Json.write(json));
+  }
+
+  private static void record(Map<String, List<Measure>> measures, String name, int round, Measure m) {
+    measures.computeIfAbsent(name, k -> new ArrayList<>()).add(m);
+    System.out.printf(Locale.ROOT, "round %d %-9s wall %6s s   own %6s s   CPU %6s s   RSS %s MB%n", round, name,
+        Benchmark.sec(m.wallMs()), Benchmark.sec(m.ownMs()), Benchmark.sec(m.cpuMs()), m.rssKb() < 0 ? "n/a" : m.rssKb() >> 10);
+  }
+
+  /** Runs one process to its end; a failure is an exception with the end of its error output. */
+  private static Measure run(List<String> command, Path round, String name, boolean resultLine)
+      throws IOException, InterruptedException {
+    Files.createDirectories(round);
+    Path stderr = round.resolve(name + ".stderr.log");
+    Path times = round.resolve(name + ".time");
+    List<String> full = new ArrayList<>();
+    if (Files.isExecutable(GNU_TIME)) {
+      full.addAll(List.of(GNU_TIME.toString(), "-f", "%e %U %S %M", "-o", times.toString()));
+    }
+    full.addAll(command);
+    long start = System.nanoTime();
+    Process p = new ProcessBuilder(full).redirectError(stderr.toFile()).start();
+    p.getOutputStream().close();
+    String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    int status = p.waitFor();
+    long wallMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    if (status != 0) {
+      throw new IllegalStateException(name + " failed with exit status " + status + ": " + String.join(" ", command)
+          + "\n" + stdout + "\n" + String.join("\n", lastLines(stderr, 40)));
+    }
+    long own = -1;
+    if (resultLine) {
+      String line = stdout.lines().filter(l -> l.startsWith(BuildOnce.PREFIX + " ")).reduce((a, b) -> b)
+          .orElseThrow(() -> new IllegalStateException(name + " printed no result line:\n" + stdout));
+      own = Arrays.stream(line.split(" ")).filter(kv -> kv.startsWith("buildMs="))
+          .mapToLong(kv -> Long.parseLong(kv.substring(8))).findFirst().orElse(-1);
+    }
+    long cpu = -1;
+    long rss = -1;
+    if (Files.isRegularFile(times)) {
+      // GNU time writes its line last, after anything the process's own exit status made it say
+      List<String> lines = Files.readAllLines(times, StandardCharsets.UTF_8);
+      String[] f = lines.get(lines.size() - 1).strip().split(" ");
+      cpu = Math.round((Double.parseDouble(f[1]) + Double.parseDouble(f[2])) * 1000);
+      rss = Long.parseLong(f[3]);
+    }
+    return new Measure(wallMs, cpu, rss, own);
+  }
+
+  private static List<String> lastLines(Path file, int n) throws IOException {
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    return lines.subList(Math.max(0, lines.size() - n), lines.size());
+  }
+
+  private static long median(List<Measure> list, java.util.function.ToLongFunction<Measure> f) {
+    long[] v = list.stream().mapToLong(f).sorted().toArray();
+    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+  }
+
+  private static long countFiles(Path dir) throws IOException {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      return walk.filter(Files::isRegularFile).count();
+    }
+  }
+
+  /** {@code hugo version}'s first words, or empty when there is no such program. */
+  private static Optional<String> hugoVersion() throws InterruptedException {
+    try {
+      Process p = new ProcessBuilder("hugo", "version").redirectErrorStream(true).start();
+      String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+      if (p.waitFor() != 0 || !text.startsWith("hugo v")) {
+        return Optional.empty();
+      }
+      String[] words = text.split(" ");
+      return Optional.of("hugo " + words[1].substring(1));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Copies the Hugo site from the test resources into {@code dir}. */
+  static void writeHugoSite(Path dir) throws IOException {
+    for (String name : HUGO_FILES) {
+      try (InputStream in = Compare.class.getResourceAsStream("hugo/" + name)) {
+        if (in == null) {
+          throw new IllegalStateException("the test resource " + name + " of the Hugo site is missing");
+        }
+        Path target = dir.resolve(name);
+        Files.createDirectories(target.getParent());
+        Files.write(target, in.readAllBytes());
+      }
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package dev.warta.bench;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The comparison's own pieces; the timed runs themselves happen only from the command line. */
+class CompareTest {
+
+  @Test
+  void optionsHaveDefaults() {
+    Compare.Options o = Compare.Options.parse(new String[] {"10_000", "--runs", "5", "--jvm", "-XX:TieredStopAtLevel=1 -Xmx1g", "--no-hugo"});
+    assertEquals(10_000, o.n());
+    assertEquals(5, o.runs());
+    assertEquals(List.of("-XX:TieredStopAtLevel=1", "-Xmx1g"), o.jvmArgs());
+    assertFalse(o.hugo());
+
+    Compare.Options d = Compare.Options.parse(new String[] {"100"});
+    assertEquals(3, d.runs());
+    assertEquals(42, d.seed());
+    assertTrue(d.hugo());
+    assertEquals(List.of(), d.jvmArgs());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Compare.Options.parse(new String[] {"100", "--runs", "0"}));
+    assertTrue(e.getMessage().startsWith("--runs must be a whole number of at least 1, not 0\nusage: Compare N"), e.getMessage());
+  }
+
+  @Test
+  void theHugoSiteIsWrittenWhole(@TempDir Path dir) throws Exception {
+    Compare.writeHugoSite(dir);
+    try (Stream<Path> files = Files.walk(dir)) {
+      assertEquals(7, files.filter(Files::isRegularFile).count());
+    }
+    assertTrue(Files.readString(dir.resolve("hugo.toml")).contains("paginate = 20"));
+    assertTrue(Files.readString(dir.resolve("layouts/_default/single.html")).contains(".Site.RegularPages.Related"));
+  }
+
+  @Test
+  void flexmarkAloneTakesTheBodyAfterTheFrontMatter(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("a.md"), "---\ntitle: \"A\"\n---\nBody *here*.\n\n---\n\nMore.\n");
+    assertEquals("Body *here*.\n\n---\n\nMore.\n", FlexmarkAlone.body(file));
+    Path bare = Files.writeString(dir.resolve("b.md"), "No front matter.\n");
+    assertEquals("No front matter.\n", FlexmarkAlone.body(bare));
+  }
+
+  @Test
+  void writingAloneCopiesEveryFileByteForByte(@TempDir Path dir) throws Exception {
+    Path from = dir.resolve("from");
+    Files.createDirectories(from.resolve("2024/05/slug"));
+    Files.writeString(from.resolve("index.html"), "<p>home</p>");
+    Files.write(from.resolve("2024/05/slug/index.html"), new byte[] {1, 2, 3});
+    Path to = dir.resolve("to");
+    WriteAlone.main(new String[] {from.toString(), to.toString(), "2"});
+    assertEquals("<p>home</p>", Files.readString(to.resolve("index.html")));
+    assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(to.resolve("2024/05/slug/index.html")));
+    // a second run must not write over an earlier copy
+    assertThrows(IllegalArgumentException.class, () -> WriteAlone.main(new String[] {from.toString(), to.toString(), "2"}));
+  }
+}
