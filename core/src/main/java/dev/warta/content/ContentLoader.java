@@ -162,9 +162,9 @@ public final class ContentLoader {
    */
   public Optional<Article> reread(Path file, List<Problem> problems) {
     Path absolute = file.toAbsolutePath().normalize();
-    String lower = absolute.getFileName().toString().toLowerCase(Locale.ROOT);
-    if (!absolute.startsWith(siteDir.resolve(CONTENT)) || !Files.isRegularFile(absolute, LinkOption.NOFOLLOW_LINKS)
-        || !(lower.endsWith(".md") || lower.endsWith(".markdown"))) {
+    Path content = siteDir.resolve(CONTENT);
+    if (!absolute.startsWith(content) || absolute.equals(content) || !isArticlePath(content.relativize(absolute))
+        || !Files.isRegularFile(absolute, LinkOption.NOFOLLOW_LINKS)) {
       return Optional.empty();
     }
     ArticleReader.Result result = readOne(new ArticleReader(config), absolute);
@@ -222,8 +222,7 @@ public final class ContentLoader {
       Files.walkFileTree(content, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-          String name = dir.getFileName().toString();
-          if (!dir.equals(content) && (name.startsWith(".") || (name.startsWith("_") && !name.equals("_posts")))) {
+          if (!dir.equals(content) && !isContentFolder(dir.getFileName().toString())) {
             return FileVisitResult.SKIP_SUBTREE;
           }
           return FileVisitResult.CONTINUE;
@@ -231,13 +230,11 @@ public final class ContentLoader {
 
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          String name = file.getFileName().toString();
-          String lower = name.toLowerCase(Locale.ROOT);
           if (attrs.isSymbolicLink() && Files.isDirectory(file)) {
             problems.add(Problem.warning(relative(file), 0, 0, "symbolic link to a folder is not followed; move or copy the folder into content/ instead"));
             return FileVisitResult.CONTINUE;
           }
-          if (name.startsWith(".") || name.startsWith("_") || !(lower.endsWith(".md") || lower.endsWith(".markdown"))) {
+          if (!isArticleName(file.getFileName().toString())) {
             return FileVisitResult.CONTINUE;
           }
           if (attrs.isSymbolicLink()) {
@@ -265,6 +262,31 @@ public final class ContentLoader {
     }
     files.sort(Comparator.comparing(keys::get));
     return files;
+  }
+
+  /**
+   * Whether a path inside {@code content/} names an article file: a full load reads it, and a
+   * refresh may read it again. Every folder on the way must be one a load enters.
+   */
+  static boolean isArticlePath(Path relativeToContent) {
+    int folders = relativeToContent.getNameCount() - 1;
+    for (int i = 0; i < folders; i++) {
+      if (!isContentFolder(relativeToContent.getName(i).toString())) {
+        return false;
+      }
+    }
+    return isArticleName(relativeToContent.getFileName().toString());
+  }
+
+  /** Folders named with a leading {@code .} or {@code _} hold no articles, Jekyll's {@code _posts} excepted. */
+  private static boolean isContentFolder(String name) {
+    return !name.startsWith(".") && (!name.startsWith("_") || name.equals("_posts"));
+  }
+
+  /** Markdown files, but for those named with a leading {@code .} or {@code _} (as in Jekyll). */
+  private static boolean isArticleName(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return !name.startsWith(".") && !name.startsWith("_") && (lower.endsWith(".md") || lower.endsWith(".markdown"));
   }
 
   /** A linked file is read only when its target lies inside the site folder. */

@@ -73,4 +73,22 @@ class ContentEdgesTest {
     assertEquals(1, site.build().articles());
     assertTrue(site.has("2023/01/berita-baik/index.html"));
   }
+
+  @Test
+  void aFileIsReadAgainOnlyWhenAFullLoadWouldReadIt() throws IOException {
+    Path siteDir = dir.resolve("site");
+    ContentLoader loader = new ContentLoader(dev.warta.SiteConfig.defaults(), siteDir);
+    List<String> articles = List.of("a.md", "a/b.MARKDOWN", "_posts/2023-01-01-kabar.md");
+    int n = 0;
+    for (String path : List.of("a.md", "a/b.MARKDOWN", "_posts/2023-01-01-kabar.md", "_drafts/x.md", ".git/y.md", "a/_b/c.md",
+        "_index.md", ".#a.md", "a.md~", "notes.txt")) {
+      Path file = siteDir.resolve("content").resolve(path);
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, "---\ntitle: Kabar " + ++n + "\ndate: 2023-01-01\n---\nIsi.\n");
+      assertEquals(articles.contains(path), ContentLoader.isArticlePath(Path.of(path)), path);
+      assertEquals(articles.contains(path), loader.reread(file, new java.util.ArrayList<>()).isPresent(), path);
+    }
+    // a full load reads the same files
+    assertEquals(articles.size(), TestSite.of(dir, "").build().articles());
+  }
 }
