@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  * the same machine, in alternating rounds so that a noisy machine weighs on all of them alike:
  *
  * <ul>
- *   <li><b>warta</b>: a cold build in a new JVM, as {@link Benchmark} times it;
+ *   <li><b>warta</b>: a cold build in a new JVM, as {@link Benchmark} times it; with {@code --warta
+ *       NAME=ARGS}, one per JVM setting, to compare settings side by side;
  *   <li><b>hugo</b>: Hugo building the same articles with the small site in {@code
  *       src/test/resources/dev/warta/bench/hugo} (skipped when no {@code hugo} is on the PATH);
  *   <li><b>flexmark</b>: {@link FlexmarkAlone}, every body turned into HTML and nothing else;
@@ -46,7 +47,11 @@ public final class Compare {
         --runs R     rounds (default 3)
         --seed S     corpus seed (default 42)
         --jvm ARGS   JVM options of Warta's build, split at spaces (repeatable)
+        --warta NAME=ARGS
+                     one more Warta build per round, named NAME, with these JVM
+                     options (repeatable): compares JVM settings side by side
         --no-hugo    leave Hugo out
+        --no-floor   leave out flexmark alone and the writing alone
         --dir DIR    work folder (default core/target/bench)""";
 
   /** The files of the Hugo site, below this class's package. */
@@ -58,7 +63,11 @@ public final class Compare {
 
   private Compare() {}
 
-  record Options(int n, int runs, long seed, List<String> jvmArgs, boolean hugo, Path dir) {
+  /**
+   * @param wartas each Warta build of a round by its name ({@code warta}, or {@code warta NAME}
+   *     for {@code --warta NAME=ARGS}), with its JVM options
+   */
+  record Options(int n, int runs, long seed, Map<String, List<String>> wartas, boolean hugo, boolean floor, Path dir) {
     static Options parse(String[] args) {
       if (args.length == 0) {
         throw new IllegalArgumentException(USAGE);
@@ -67,20 +76,40 @@ public final class Compare {
       int runs = 3;
       long seed = 42;
       List<String> jvm = new ArrayList<>();
+      Map<String, List<String>> named = new LinkedHashMap<>();
       boolean hugo = true;
+      boolean floor = true;
       Path dir = Benchmark.defaultDir();
       for (int i = 1; i < args.length; i++) {
         String a = args[i];
         switch (a) {
           case "--runs" -> runs = number(value(args, ++i, a), a);
           case "--seed" -> seed = Long.parseLong(value(args, ++i, a));
-          case "--jvm" -> jvm.addAll(Arrays.asList(value(args, ++i, a).strip().split("\\s+")));
+          case "--jvm" -> jvm.addAll(split(value(args, ++i, a)));
+          case "--warta" -> {
+            String v = value(args, ++i, a);
+            int eq = v.indexOf('=');
+            if (eq < 1 || !v.substring(0, eq).matches("[A-Za-z0-9_.-]+")) {
+              throw new IllegalArgumentException("--warta takes NAME=ARGS, with a name of letters, digits, '.', '_' or '-', not " + v + "\n" + USAGE);
+            }
+            named.put("warta " + v.substring(0, eq), split(v.substring(eq + 1)));
+          }
           case "--no-hugo" -> hugo = false;
+          case "--no-floor" -> floor = false;
           case "--dir" -> dir = Path.of(value(args, ++i, a));
           default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
         }
       }
-      return new Options(n, runs, seed, List.copyOf(jvm), hugo, dir.toAbsolutePath().normalize());
+      Map<String, List<String>> wartas = new LinkedHashMap<>();
+      if (named.isEmpty() || !jvm.isEmpty()) {
+        wartas.put("warta", List.copyOf(jvm));
+      }
+      wartas.putAll(named);
+      return new Options(n, runs, seed, wartas, hugo, floor, dir.toAbsolutePath().normalize());
+    }
+
+    private static List<String> split(String jvmArgs) {
+      return jvmArgs.isBlank() ? List.of() : List.of(jvmArgs.strip().split("\\s+"));
     }
 
     private static String value(String[] args, int i, String option) {
@@ -126,8 +155,8 @@ public final class Compare {
     String threads = Integer.toString(Runtime.getRuntime().availableProcessors());
     boolean timed = Files.isExecutable(GNU_TIME);
     String loadBefore = Benchmark.loadAverage();
-    System.out.printf(Locale.ROOT, "Compare: %,d articles (seed %d), %d round%s, Warta's JVM %s%n", o.n(), o.seed(),
-        o.runs(), o.runs() == 1 ? "" : "s", o.jvmArgs().isEmpty() ? "defaults" : String.join(" ", o.jvmArgs()));
+    System.out.printf(Locale.ROOT, "Compare: %,d articles (seed %d), %d round%s%n", o.n(), o.seed(), o.runs(), o.runs() == 1 ? "" : "s");
+    o.wartas().forEach((name, jvm) -> System.out.printf(Locale.ROOT, "%s: JVM options %s%n", name, jvm.isEmpty() ? "none" : String.join(" ", jvm)));
     System.out.printf(Locale.ROOT, "java %s, %s, %s cores, load average %s, commit %s%s%n", System.getProperty("java.version"),
         hugoVersion.orElse("no hugo"), threads, loadBefore, Benchmark.commit(), timed ? "" : "; no /usr/bin/time: no CPU or RSS figures");
     System.out.println();
@@ -136,29 +165,36 @@ public final class Compare {
     Map<String, Long> files = new LinkedHashMap<>();
     for (int r = 1; r <= o.runs(); r++) {
       Path round = work.resolve("round-" + r);
-      Path warta = round.resolve("warta");
-      record(measures, "warta", r, run(Benchmark.javaCommand(o.jvmArgs(), BuildOnce.class, site.toString(), warta.toString(),
-          "0", Benchmark.BUILD_TIME.toString()), round, "warta", true));
-      files.put("warta", countFiles(warta));
+      Path warta = null;
+      for (Map.Entry<String, List<String>> w : o.wartas().entrySet()) {
+        String folder = w.getKey().replace(' ', '-');
+        Path out = round.resolve(folder);
+        record(measures, w.getKey(), r, run(Benchmark.javaCommand(w.getValue(), BuildOnce.class, site.toString(), out.toString(),
+            "0", Benchmark.BUILD_TIME.toString()), round, folder, true));
+        files.put(w.getKey(), countFiles(out));
+        warta = warta == null ? out : warta;
+      }
       if (hugoVersion.isPresent()) {
         Path out = round.resolve("hugo");
         record(measures, "hugo", r, run(List.of("hugo", "--quiet", "--source", hugoSite.toString(), "--contentDir",
             site.resolve("content").toString(), "--destination", out.toString()), round, "hugo", false));
         files.put("hugo", countFiles(out));
       }
-      record(measures, "flexmark", r, run(Benchmark.javaCommand(List.of(), FlexmarkAlone.class, site.toString(), threads),
-          round, "flexmark", true));
-      Path copy = round.resolve("writing");
-      record(measures, "writing", r, run(Benchmark.javaCommand(List.of(), WriteAlone.class, warta.toString(), copy.toString(),
-          threads), round, "writing", true));
-      files.put("writing", countFiles(copy));
+      if (o.floor()) {
+        record(measures, "flexmark", r, run(Benchmark.javaCommand(List.of(), FlexmarkAlone.class, site.toString(), threads),
+            round, "flexmark", true));
+        Path copy = round.resolve("writing");
+        record(measures, "writing", r, run(Benchmark.javaCommand(List.of(), WriteAlone.class, warta.toString(), copy.toString(),
+            threads), round, "writing", true));
+        files.put("writing", countFiles(copy));
+      }
       // each round's files stay until the end: deleting a tree slows ext4's next creations for seconds
     }
     String loadAfter = Benchmark.loadAverage();
     Benchmark.deleteTree(work);
 
     System.out.println();
-    System.out.printf(Locale.ROOT, "%-10s %22s %8s %8s %8s %8s%n", "", "wall s: median (range)", "own s", "CPU s", "RSS MB", "files");
+    System.out.printf(Locale.ROOT, "%-12s %22s %8s %8s %8s %8s%n", "", "wall s: median (range)", "own s", "CPU s", "RSS MB", "files");
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("bench", "warta-compare");
     json.put("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
@@ -169,7 +205,7 @@ public final class Compare {
     json.put("load", loadBefore + " / " + loadAfter);
     json.put("articles", o.n());
     json.put("runs", o.runs());
-    json.put("wartaJvmArgs", o.jvmArgs());
+    json.put("wartaJvmArgs", o.wartas());
     Map<String, Long> medians = new LinkedHashMap<>();
     measures.forEach((name, list) -> {
       long wall = median(list, Measure::wallMs);
@@ -179,7 +215,7 @@ public final class Compare {
       long rss = median(list, Measure::rssKb);
       String range = Benchmark.sec(list.stream().mapToLong(Measure::wallMs).min().orElseThrow()) + "–"
           + Benchmark.sec(list.stream().mapToLong(Measure::wallMs).max().orElseThrow());
-      System.out.printf(Locale.ROOT, "%-10s %8s (%11s) %8s %8s %8s %8s%n", name, Benchmark.sec(wall), range,
+      System.out.printf(Locale.ROOT, "%-12s %8s (%11s) %8s %8s %8s %8s%n", name, Benchmark.sec(wall), range,
           Benchmark.sec(own), Benchmark.sec(cpu), rss < 0 ? "n/a" : Long.toString(rss >> 10),
           files.containsKey(name) ? files.get(name).toString() : "");
       Map<String, Object> m = new LinkedHashMap<>();
@@ -197,15 +233,25 @@ public final class Compare {
     System.out.println("wall: the whole process, JVM start included. own: the part the process times itself (flexmark:"
         + " from listing the files to the last HTML; writing: creating folders and writing files only). CPU: user +"
         + " system. load average before/after: " + loadBefore + " / " + loadAfter);
-    long floor = medians.get("flexmark") + median(measures.get("writing"), Measure::ownMs);
-    System.out.printf(Locale.ROOT, "warta / (flexmark + writing's own time) = %.2f%s%n", medians.get("warta") / (double) floor,
-        medians.containsKey("hugo") ? String.format(Locale.ROOT, "; warta / hugo = %.2f", medians.get("warta") / (double) medians.get("hugo")) : "");
+    for (String name : o.wartas().keySet()) {
+      List<String> ratios = new ArrayList<>();
+      if (o.floor()) {
+        long floor = medians.get("flexmark") + median(measures.get("writing"), Measure::ownMs);
+        ratios.add(String.format(Locale.ROOT, "%s / (flexmark + writing's own time) = %.2f", name, medians.get(name) / (double) floor));
+      }
+      if (medians.containsKey("hugo")) {
+        ratios.add(String.format(Locale.ROOT, "%s / hugo = %.2f", name, medians.get(name) / (double) medians.get("hugo")));
+      }
+      if (!ratios.isEmpty()) {
+        System.out.println(String.join("; ", ratios));
+      }
+    }
     System.out.println(Json.write(json));
   }
 
   private static void record(Map<String, List<Measure>> measures, String name, int round, Measure m) {
     measures.computeIfAbsent(name, k -> new ArrayList<>()).add(m);
-    System.out.printf(Locale.ROOT, "round %d %-9s wall %6s s   own %6s s   CPU %6s s   RSS %s MB%n", round, name,
+    System.out.printf(Locale.ROOT, "round %d %-12s wall %6s s   own %6s s   CPU %6s s   RSS %s MB%n", round, name,
         Benchmark.sec(m.wallMs()), Benchmark.sec(m.ownMs()), Benchmark.sec(m.cpuMs()), m.rssKb() < 0 ? "n/a" : m.rssKb() >> 10);
   }
 

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,16 +22,31 @@ class CompareTest {
     Compare.Options o = Compare.Options.parse(new String[] {"10_000", "--runs", "5", "--jvm", "-XX:TieredStopAtLevel=1 -Xmx1g", "--no-hugo"});
     assertEquals(10_000, o.n());
     assertEquals(5, o.runs());
-    assertEquals(List.of("-XX:TieredStopAtLevel=1", "-Xmx1g"), o.jvmArgs());
+    assertEquals(Map.of("warta", List.of("-XX:TieredStopAtLevel=1", "-Xmx1g")), o.wartas());
     assertFalse(o.hugo());
+    assertTrue(o.floor());
 
     Compare.Options d = Compare.Options.parse(new String[] {"100"});
     assertEquals(3, d.runs());
     assertEquals(42, d.seed());
     assertTrue(d.hugo());
-    assertEquals(List.of(), d.jvmArgs());
+    assertEquals(Map.of("warta", List.of()), d.wartas());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Compare.Options.parse(new String[] {"100", "--runs", "0"}));
     assertTrue(e.getMessage().startsWith("--runs must be a whole number of at least 1, not 0\nusage: Compare N"), e.getMessage());
+  }
+
+  @Test
+  void namedBuildsCompareJvmSettingsInTheOrderGiven() {
+    Compare.Options o = Compare.Options.parse(new String[] {"100", "--warta", "c1=-XX:TieredStopAtLevel=1", "--warta", "default=", "--no-floor"});
+    assertEquals(List.of("warta c1", "warta default"), List.copyOf(o.wartas().keySet()));
+    assertEquals(List.of("-XX:TieredStopAtLevel=1"), o.wartas().get("warta c1"));
+    assertEquals(List.of(), o.wartas().get("warta default"));
+    assertFalse(o.floor());
+    // --jvm still names the plain build, which comes first
+    assertEquals(List.of("warta", "warta b"),
+        List.copyOf(Compare.Options.parse(new String[] {"100", "--warta", "b=-Xmx1g", "--jvm", "-Xss1m"}).wartas().keySet()));
+    assertThrows(IllegalArgumentException.class, () -> Compare.Options.parse(new String[] {"100", "--warta", "-Xmx1g"}));
+    assertThrows(IllegalArgumentException.class, () -> Compare.Options.parse(new String[] {"100", "--warta", "a b=-Xmx1g"}));
   }
 
   @Test
