@@ -99,7 +99,7 @@ final class Pipeline {
       Optional<Path> analyses = related.isEmpty() ? cacheFolder.map(folder -> folder.resolve(ANALYSES)) : Optional.empty();
       Optional<Path> summariesFile = analyses.map(file -> file.resolveSibling(SUMMARIES));
       inputs = RenderCache.inputs(siteDir, overrides);
-      byte[] key = inputs;
+      byte[] key = RenderCache.readingInputs(siteDir, overrides);
       analyses.ifPresent(file -> related.restore(file, key));
       SummaryCache summaries = summariesFile.map(file -> SummaryCache.read(file, key)).orElse(SummaryCache.none());
       ContentLoader.Memo memo = memory.map(m -> m.articles).orElseGet(ContentLoader.Memo::new);

@@ -270,22 +270,41 @@ public final class RenderCache {
   }
 
   /**
-   * A digest of what every page depends on besides its own model: the code that renders (Warta,
-   * flexmark, FreeMarker, jsoup, and Lucene, which ranks the related lists; found where their
-   * classes were loaded from), the site's templates and its settings ({@code warta.yml} and those
-   * set from outside it). It also keys the related index's saved analyses.
+   * A digest of what every page depends on besides its own model: what reading articles depends
+   * on ({@link #readingInputs}), and the code and files that render pages (FreeMarker, jsoup, the
+   * site's templates).
    */
   public static byte[] inputs(Path siteDir, Map<String, String> settings) {
+    return inputs(siteDir, settings, true);
+  }
+
+  /**
+   * A digest of what reading the articles depends on: the code that reads and analyses them (Warta,
+   * flexmark and Lucene; found where their classes were loaded from) and the site's settings
+   * ({@code warta.yml} and those set from outside it). It keys what a build saves of its reading,
+   * the related analyses and the summaries, which a template edit leaves right.
+   */
+  public static byte[] readingInputs(Path siteDir, Map<String, String> settings) {
+    return inputs(siteDir, settings, false);
+  }
+
+  private static byte[] inputs(Path siteDir, Map<String, String> settings, boolean rendering) {
     Fingerprint f = new Fingerprint();
-    for (Class<?> c : List.of(RenderCache.class, com.vladsch.flexmark.parser.Parser.class, freemarker.template.Configuration.class,
-        org.jsoup.Jsoup.class, org.apache.lucene.analysis.Analyzer.class)) {
+    List<Class<?>> code = new ArrayList<>(List.of(RenderCache.class, com.vladsch.flexmark.parser.Parser.class,
+        org.apache.lucene.analysis.Analyzer.class));
+    if (rendering) {
+      code.addAll(List.of(freemarker.template.Configuration.class, org.jsoup.Jsoup.class));
+    }
+    for (Class<?> c : code) {
       f.add(codeOf(c));
     }
     f.add(settings);
     try {
       Path config = siteDir.resolve("warta.yml");
       f.add(Files.isRegularFile(config) ? Files.readAllBytes(config) : new byte[0]);
-      f.add(folder(siteDir.resolve("templates"), true));
+      if (rendering) {
+        f.add(folder(siteDir.resolve("templates"), true));
+      }
     } catch (IOException e) {
       f.add("unreadable: " + e.getMessage()); // the build reports it; such a key is never found again
       f.add(Double.toString(Math.random()));

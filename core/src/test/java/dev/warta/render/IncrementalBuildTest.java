@@ -1,6 +1,8 @@
 package dev.warta.render;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.warta.BuildResult;
@@ -254,6 +256,34 @@ class IncrementalBuildTest {
     BuildResult noOutput = site.build();
     assertEquals(first.pagesRendered(), noOutput.pagesRendered(), noOutput.summary());
     assertEquals(first.pagesWritten(), noOutput.pagesWritten(), noOutput.summary());
+  }
+
+  @Test
+  void aTemplateEditKeepsWhatTheLastBuildSavedOfItsReadingButASettingDoesNot() throws IOException {
+    TestSite site = TestSite.of(dir, SITE);
+    site.build();
+    Path analyses = site.site().cache().resolve("related-analyses");
+    Path summaries = site.site().cache().resolve("summaries");
+    byte[] analysed = Files.readAllBytes(analyses);
+    byte[] summarised = Files.readAllBytes(summaries);
+    FileTime saved = Files.getLastModifiedTime(analyses);
+    Files.setLastModifiedTime(analyses, FileTime.fromMillis(saved.toMillis() - 60_000));
+    FileTime backdated = Files.getLastModifiedTime(analyses);
+
+    // a new process (TestSite builds with a new Site each time) after a template edit: every page is
+    // rendered again, but no article is analysed again, so neither file is written again
+    site.write("-- templates/404.ftlh --\n<!doctype html><html lang=\"${page.lang}\"><title>Hilang</title><p>Tidak ada.</p></html>\n");
+    BuildResult afterTemplate = site.build();
+    assertTrue(afterTemplate.pagesRendered() > 1, afterTemplate.summary());
+    assertEquals(backdated, Files.getLastModifiedTime(analyses), "the related analyses were made again after a template edit");
+    assertArrayEquals(analysed, Files.readAllBytes(analyses));
+    assertArrayEquals(summarised, Files.readAllBytes(summaries));
+
+    // a setting may change how articles are read: both are made again, under another key
+    site.write("-- warta.yml --\n" + SITE.substring(SITE.indexOf("title:"), SITE.indexOf("-- content/")).replace("paginate: 2", "paginate: 3"));
+    site.build();
+    assertFalse(java.util.Arrays.equals(analysed, Files.readAllBytes(analyses)));
+    assertFalse(java.util.Arrays.equals(summarised, Files.readAllBytes(summaries)));
   }
 
   @Test
