@@ -162,9 +162,10 @@ public final class Benchmark {
 
     List<Run> cold = new ArrayList<>();
     List<String> stages = null;
-    // Deleting a tree just before building one slows the build: for some seconds after a delete,
-    // ext4 skips the freed inodes while looking for free ones, and a cold build creates 27,000 at
-    // 10k. Earlier outputs are moved aside instead, and deleted when the timing is over.
+    // Deleting a tree just before building one slows the build: for a minute or more after a
+    // delete, ext4 without a journal skips the freed inodes while looking for free ones, and a cold
+    // build creates 23,500 at 10k. Earlier outputs are moved aside instead, and deleted when the
+    // timing is over.
     List<Path> aside = new ArrayList<>();
     for (int r = 1; r <= o.runs(); r++) {
       moveAside(out, aside);

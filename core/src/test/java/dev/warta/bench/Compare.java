@@ -194,7 +194,7 @@ public final class Compare {
     Benchmark.deleteTree(work);
 
     System.out.println();
-    System.out.printf(Locale.ROOT, "%-12s %22s %8s %8s %8s %8s%n", "", "wall s: median (range)", "own s", "CPU s", "RSS MB", "files");
+    System.out.printf(Locale.ROOT, "%-15s %22s %8s %8s %8s %8s%n", "", "wall s: median (range)", "own s", "CPU s", "RSS MB", "files");
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("bench", "warta-compare");
     json.put("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
@@ -215,7 +215,7 @@ public final class Compare {
       long rss = median(list, Measure::rssKb);
       String range = Benchmark.sec(list.stream().mapToLong(Measure::wallMs).min().orElseThrow()) + "–"
           + Benchmark.sec(list.stream().mapToLong(Measure::wallMs).max().orElseThrow());
-      System.out.printf(Locale.ROOT, "%-12s %8s (%11s) %8s %8s %8s %8s%n", name, Benchmark.sec(wall), range,
+      System.out.printf(Locale.ROOT, "%-15s %8s (%11s) %8s %8s %8s %8s%n", name, Benchmark.sec(wall), range,
           Benchmark.sec(own), Benchmark.sec(cpu), rss < 0 ? "n/a" : Long.toString(rss >> 10),
           files.containsKey(name) ? files.get(name).toString() : "");
       Map<String, Object> m = new LinkedHashMap<>();
@@ -251,7 +251,7 @@ public final class Compare {
 
   private static void record(Map<String, List<Measure>> measures, String name, int round, Measure m) {
     measures.computeIfAbsent(name, k -> new ArrayList<>()).add(m);
-    System.out.printf(Locale.ROOT, "round %d %-12s wall %6s s   own %6s s   CPU %6s s   RSS %s MB%n", round, name,
+    System.out.printf(Locale.ROOT, "round %d %-15s wall %6s s   own %6s s   CPU %6s s   RSS %s MB%n", round, name,
         Benchmark.sec(m.wallMs()), Benchmark.sec(m.ownMs()), Benchmark.sec(m.cpuMs()), m.rssKb() < 0 ? "n/a" : m.rssKb() >> 10);
   }
 
