@@ -98,8 +98,8 @@ final class Pipeline {
       // a process's first build takes the analyses the last one saved; a warm builder has its own
       Optional<Path> analyses = related.isEmpty() ? cacheFolder.map(folder -> folder.resolve(ANALYSES)) : Optional.empty();
       Optional<Path> summariesFile = analyses.map(file -> file.resolveSibling(SUMMARIES));
-      inputs = RenderCache.inputs(siteDir, overrides);
       byte[] key = RenderCache.readingInputs(siteDir, overrides);
+      inputs = RenderCache.inputs(key, siteDir);
       analyses.ifPresent(file -> related.restore(file, key));
       SummaryCache summaries = summariesFile.map(file -> SummaryCache.read(file, key)).orElse(SummaryCache.none());
       ContentLoader.Memo memo = memory.map(m -> m.articles).orElseGet(ContentLoader.Memo::new);

@@ -270,46 +270,49 @@ public final class RenderCache {
   }
 
   /**
-   * A digest of what every page depends on besides its own model: what reading articles depends
-   * on ({@link #readingInputs}), and the code and files that render pages (FreeMarker, jsoup, the
-   * site's templates).
-   */
-  public static byte[] inputs(Path siteDir, Map<String, String> settings) {
-    return inputs(siteDir, settings, true);
-  }
-
-  /**
    * A digest of what reading the articles depends on: the code that reads and analyses them (Warta,
-   * flexmark and Lucene; found where their classes were loaded from) and the site's settings
-   * ({@code warta.yml} and those set from outside it). It keys what a build saves of its reading,
-   * the related analyses and the summaries, which a template edit leaves right.
+   * flexmark, Lucene's core and analysers; found where their classes were loaded from) and the
+   * site's settings ({@code warta.yml} and those set from outside it). It keys what a build saves
+   * of its reading, the related analyses and the summaries, which a template edit leaves right.
    */
   public static byte[] readingInputs(Path siteDir, Map<String, String> settings) {
-    return inputs(siteDir, settings, false);
-  }
-
-  private static byte[] inputs(Path siteDir, Map<String, String> settings, boolean rendering) {
     Fingerprint f = new Fingerprint();
-    List<Class<?>> code = new ArrayList<>(List.of(RenderCache.class, com.vladsch.flexmark.parser.Parser.class,
-        org.apache.lucene.analysis.Analyzer.class));
-    if (rendering) {
-      code.addAll(List.of(freemarker.template.Configuration.class, org.jsoup.Jsoup.class));
-    }
-    for (Class<?> c : code) {
+    for (Class<?> c : List.of(RenderCache.class, com.vladsch.flexmark.parser.Parser.class,
+        org.apache.lucene.analysis.Analyzer.class, org.apache.lucene.analysis.id.IndonesianStemFilter.class)) {
       f.add(codeOf(c));
     }
     f.add(settings);
     try {
       Path config = siteDir.resolve("warta.yml");
       f.add(Files.isRegularFile(config) ? Files.readAllBytes(config) : new byte[0]);
-      if (rendering) {
-        f.add(folder(siteDir.resolve("templates"), true));
-      }
     } catch (IOException e) {
-      f.add("unreadable: " + e.getMessage()); // the build reports it; such a key is never found again
-      f.add(Double.toString(Math.random()));
+      unreadable(f, e);
     }
     return f.finish();
+  }
+
+  /**
+   * A digest of what every page depends on besides its own model: what reading depends on (given
+   * as {@link #readingInputs}), and the code and files that render pages (FreeMarker, jsoup, the
+   * site's templates).
+   */
+  public static byte[] inputs(byte[] readingInputs, Path siteDir) {
+    Fingerprint f = new Fingerprint().add(readingInputs);
+    for (Class<?> c : List.of(freemarker.template.Configuration.class, org.jsoup.Jsoup.class)) {
+      f.add(codeOf(c));
+    }
+    try {
+      f.add(folder(siteDir.resolve("templates"), true));
+    } catch (IOException e) {
+      unreadable(f, e);
+    }
+    return f.finish();
+  }
+
+  /** A key for inputs that could not be read: the build reports the problem, and the key is never found again. */
+  private static void unreadable(Fingerprint f, IOException e) {
+    f.add("unreadable: " + e.getMessage());
+    f.add(Double.toString(Math.random()));
   }
 
   /** Where a class was loaded from, with the size and time of each file there. */

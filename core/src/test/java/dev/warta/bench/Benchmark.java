@@ -143,7 +143,6 @@ public final class Benchmark {
     Path out = o.dir().resolve("out-" + o.n());
     Path stderr = o.dir().resolve("out-" + o.n() + ".stderr.log");
     String loadBefore = loadAverage();
-    deleteAside(out);
     ensureCorpus(site, o.n(), o.seed());
     List<String> command = childCommand(o, site, out);
 
@@ -166,7 +165,7 @@ public final class Benchmark {
     // delete, ext4 without a journal skips the freed inodes while looking for free ones, and a cold
     // build creates 23,500 at 10k. Earlier outputs are moved aside instead, and deleted when the
     // timing is over.
-    List<Path> aside = new ArrayList<>();
+    List<Path> aside = new ArrayList<>(leftAside(out));
     for (int r = 1; r <= o.runs(); r++) {
       moveAside(out, aside);
       moveAside(BuildOnce.cacheOf(out), aside);
@@ -254,8 +253,8 @@ public final class Benchmark {
     Files.writeString(marker, expected, StandardCharsets.UTF_8);
   }
 
-  /** warta.yml and the articles. */
-  private static long countFiles(Path site) throws IOException {
+  /** The files in a folder and below it (for an archive: warta.yml and the articles); -1 without the folder. */
+  static long countFiles(Path site) throws IOException {
     if (!Files.isDirectory(site)) {
       return -1;
     }
@@ -331,7 +330,7 @@ public final class Benchmark {
   }
 
   /** Runs one child build; a failed child is an exception carrying the end of its error output. */
-  static Run build(String label, List<String> command, Path stderr) throws IOException, InterruptedException {
+  private static Run build(String label, List<String> command, Path stderr) throws IOException, InterruptedException {
     ProcessBuilder pb = new ProcessBuilder(command).redirectError(stderr.toFile());
     long start = System.nanoTime();
     Process p = pb.start();
@@ -422,7 +421,7 @@ public final class Benchmark {
     System.out.println(sb);
   }
 
-  static long stat(String stat, List<Run> runs, ToLongFunction<Run> f) {
+  static <T> long stat(String stat, List<T> runs, ToLongFunction<T> f) {
     long[] v = runs.stream().mapToLong(f).sorted().toArray();
     return switch (stat) {
       case "min" -> v[0];
@@ -545,15 +544,16 @@ public final class Benchmark {
     }
   }
 
-  /** Deletes what a run that was stopped before its end left aside. */
-  static void deleteAside(Path out) throws IOException {
+  /**
+   * What a run that was stopped before its end left aside, to be deleted with this run's own
+   * leftovers once the timing is over.
+   */
+  static List<Path> leftAside(Path out) throws IOException {
     try (Stream<Path> siblings = Files.list(out.getParent())) {
-      for (Path p : siblings.filter(p -> p.getFileName().toString().matches(
-          java.util.regex.Pattern.quote(out.getFileName().toString()) + "(\\.cache)?\\.old-\\d+")).toList()) {
-        deleteTree(p);
-      }
+      return siblings.filter(p -> p.getFileName().toString().matches(
+          java.util.regex.Pattern.quote(out.getFileName().toString()) + "(\\.cache)?\\.old-\\d+")).sorted().toList();
     } catch (java.nio.file.NoSuchFileException e) {
-      // no work folder yet
+      return List.of(); // no work folder yet
     }
   }
 

@@ -20,7 +20,8 @@ import java.util.stream.Stream;
 
 /**
  * Puts a cold Warta build beside what the speed issue measures it against, on the same archive and
- * the same machine, in alternating rounds so that a noisy machine weighs on all of them alike:
+ * the same machine. Each round runs one process of each kind, one after another in a fixed order,
+ * so that a noisy machine weighs on all of them alike:
  *
  * <ul>
  *   <li><b>warta</b>: a cold build in a new JVM, as {@link Benchmark} times it; with {@code --warta
@@ -92,7 +93,9 @@ public final class Compare {
             if (eq < 1 || !v.substring(0, eq).matches("[A-Za-z0-9_.-]+")) {
               throw new IllegalArgumentException("--warta takes NAME=ARGS, with a name of letters, digits, '.', '_' or '-', not " + v + "\n" + USAGE);
             }
-            named.put("warta " + v.substring(0, eq), split(v.substring(eq + 1)));
+            if (named.put("warta " + v.substring(0, eq), split(v.substring(eq + 1))) != null) {
+              throw new IllegalArgumentException("--warta " + v.substring(0, eq) + " is given twice\n" + USAGE);
+            }
           }
           case "--no-hugo" -> hugo = false;
           case "--no-floor" -> floor = false;
@@ -143,7 +146,10 @@ public final class Compare {
     Options o = Options.parse(args);
     Path site = o.dir().resolve("site-" + o.n() + "-" + o.seed());
     Path work = o.dir().resolve("compare-" + o.n());
-    Benchmark.deleteTree(work);
+    // what earlier runs left is moved aside now and deleted after the timing: deleting a tree makes
+    // ext4 without a journal slow to create files for a minute or more
+    List<Path> aside = new ArrayList<>(Benchmark.leftAside(work));
+    Benchmark.moveAside(work, aside);
     Files.createDirectories(work);
     Benchmark.ensureCorpus(site, o.n(), o.seed());
     Optional<String> hugoVersion = o.hugo() ? hugoVersion() : Optional.empty();
@@ -171,14 +177,14 @@ public final class Compare {
         Path out = round.resolve(folder);
         record(measures, w.getKey(), r, run(Benchmark.javaCommand(w.getValue(), BuildOnce.class, site.toString(), out.toString(),
             "0", Benchmark.BUILD_TIME.toString()), round, folder, true));
-        files.put(w.getKey(), countFiles(out));
+        files.put(w.getKey(), Benchmark.countFiles(out));
         warta = warta == null ? out : warta;
       }
       if (hugoVersion.isPresent()) {
         Path out = round.resolve("hugo");
         record(measures, "hugo", r, run(List.of("hugo", "--quiet", "--source", hugoSite.toString(), "--contentDir",
             site.resolve("content").toString(), "--destination", out.toString()), round, "hugo", false));
-        files.put("hugo", countFiles(out));
+        files.put("hugo", Benchmark.countFiles(out));
       }
       if (o.floor()) {
         record(measures, "flexmark", r, run(Benchmark.javaCommand(List.of(), FlexmarkAlone.class, site.toString(), threads),
@@ -186,12 +192,15 @@ public final class Compare {
         Path copy = round.resolve("writing");
         record(measures, "writing", r, run(Benchmark.javaCommand(List.of(), WriteAlone.class, warta.toString(), copy.toString(),
             threads), round, "writing", true));
-        files.put("writing", countFiles(copy));
+        files.put("writing", Benchmark.countFiles(copy));
       }
-      // each round's files stay until the end: deleting a tree slows ext4's next creations for seconds
+      // each round's files stay until the end, for the same reason
     }
     String loadAfter = Benchmark.loadAverage();
     Benchmark.deleteTree(work);
+    for (Path p : aside) {
+      Benchmark.deleteTree(p);
+    }
 
     System.out.println();
     System.out.printf(Locale.ROOT, "%-15s %22s %8s %8s %8s %8s%n", "", "wall s: median (range)", "own s", "CPU s", "RSS MB", "files");
@@ -288,6 +297,9 @@ public final class Compare {
     if (Files.isRegularFile(times)) {
       // GNU time writes its line last, after anything the process's own exit status made it say
       List<String> lines = Files.readAllLines(times, StandardCharsets.UTF_8);
+      if (lines.isEmpty()) {
+        throw new IllegalStateException(GNU_TIME + " wrote nothing to " + times + " for " + name);
+      }
       String[] f = lines.get(lines.size() - 1).strip().split(" ");
       cpu = Math.round((Double.parseDouble(f[1]) + Double.parseDouble(f[2])) * 1000);
       rss = Long.parseLong(f[3]);
@@ -301,14 +313,7 @@ public final class Compare {
   }
 
   private static long median(List<Measure> list, java.util.function.ToLongFunction<Measure> f) {
-    long[] v = list.stream().mapToLong(f).sorted().toArray();
-    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-  }
-
-  private static long countFiles(Path dir) throws IOException {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      return walk.filter(Files::isRegularFile).count();
-    }
+    return Benchmark.stat("median", list, f);
   }
 
   /** {@code hugo version}'s first words, or empty when there is no such program. */

@@ -47,16 +47,23 @@ class CompareTest {
         List.copyOf(Compare.Options.parse(new String[] {"100", "--warta", "b=-Xmx1g", "--jvm", "-Xss1m"}).wartas().keySet()));
     assertThrows(IllegalArgumentException.class, () -> Compare.Options.parse(new String[] {"100", "--warta", "-Xmx1g"}));
     assertThrows(IllegalArgumentException.class, () -> Compare.Options.parse(new String[] {"100", "--warta", "a b=-Xmx1g"}));
+    assertThrows(IllegalArgumentException.class, () -> Compare.Options.parse(new String[] {"100", "--warta", "a=-Xmx1g", "--warta", "a=-Xmx2g"}));
   }
 
   @Test
   void theHugoSiteIsWrittenWhole(@TempDir Path dir) throws Exception {
     Compare.writeHugoSite(dir);
-    try (Stream<Path> files = Files.walk(dir)) {
-      assertEquals(7, files.filter(Files::isRegularFile).count());
-    }
+    // every file of the site in the test resources, none forgotten in Compare's list
+    Path resources = Path.of(Compare.class.getResource("hugo/hugo.toml").toURI()).getParent();
+    assertEquals(files(resources), files(dir));
     assertTrue(Files.readString(dir.resolve("hugo.toml")).contains("paginate = 20"));
     assertTrue(Files.readString(dir.resolve("layouts/_default/single.html")).contains(".Site.RegularPages.Related"));
+  }
+
+  private static java.util.Set<String> files(Path root) throws java.io.IOException {
+    try (Stream<Path> walk = Files.walk(root)) {
+      return walk.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()).collect(java.util.stream.Collectors.toSet());
+    }
   }
 
   @Test

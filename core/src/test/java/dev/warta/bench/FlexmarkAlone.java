@@ -35,7 +35,10 @@ public final class FlexmarkAlone {
     long start = System.nanoTime();
     List<Path> files;
     try (Stream<Path> walk = Files.walk(Path.of(args[0], "content"))) {
-      files = walk.filter(p -> p.toString().endsWith(".md")).sorted().toList();
+      files = walk.filter(p -> {
+        String name = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".md") || name.endsWith(".markdown");
+      }).sorted().toList();
     }
     MutableDataSet options = new MutableDataSet();
     Parser parser = Parser.builder(options).build();

@@ -266,9 +266,9 @@ class IncrementalBuildTest {
     Path summaries = site.site().cache().resolve("summaries");
     byte[] analysed = Files.readAllBytes(analyses);
     byte[] summarised = Files.readAllBytes(summaries);
-    FileTime saved = Files.getLastModifiedTime(analyses);
-    Files.setLastModifiedTime(analyses, FileTime.fromMillis(saved.toMillis() - 60_000));
-    FileTime backdated = Files.getLastModifiedTime(analyses);
+    FileTime backdated = FileTime.fromMillis(Files.getLastModifiedTime(analyses).toMillis() - 60_000);
+    Files.setLastModifiedTime(analyses, backdated);
+    Files.setLastModifiedTime(summaries, backdated);
 
     // a new process (TestSite builds with a new Site each time) after a template edit: every page is
     // rendered again, but no article is analysed again, so neither file is written again
@@ -276,6 +276,7 @@ class IncrementalBuildTest {
     BuildResult afterTemplate = site.build();
     assertTrue(afterTemplate.pagesRendered() > 1, afterTemplate.summary());
     assertEquals(backdated, Files.getLastModifiedTime(analyses), "the related analyses were made again after a template edit");
+    assertEquals(backdated, Files.getLastModifiedTime(summaries), "the summaries were written again after a template edit");
     assertArrayEquals(analysed, Files.readAllBytes(analyses));
     assertArrayEquals(summarised, Files.readAllBytes(summaries));
 
