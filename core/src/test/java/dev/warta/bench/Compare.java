@@ -58,7 +58,7 @@ public final class Compare {
   /** The files of the Hugo site, below this class's package. */
   private static final List<String> HUGO_FILES = List.of("hugo.toml", "layouts/index.html",
       "layouts/_default/baseof.html", "layouts/_default/single.html", "layouts/_default/list.html",
-      "layouts/_default/terms.html", "static/css/site.css");
+      "layouts/_default/terms.html", "layouts/partials/items.html", "static/css/site.css");
 
   private static final Path GNU_TIME = Path.of("/usr/bin/time");
 
