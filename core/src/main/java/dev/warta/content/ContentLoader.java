@@ -163,13 +163,25 @@ public final class ContentLoader {
   public Optional<Article> reread(Path file, List<Problem> problems) {
     Path absolute = file.toAbsolutePath().normalize();
     Path content = siteDir.resolve(CONTENT);
-    if (!absolute.startsWith(content) || absolute.equals(content) || !isArticlePath(content.relativize(absolute))
-        || !Files.isRegularFile(absolute, LinkOption.NOFOLLOW_LINKS)) {
+    if (!absolute.startsWith(content) || !isArticlePath(content.relativize(absolute)) || !loadReads(absolute, content)) {
       return Optional.empty();
     }
     ArticleReader.Result result = readOne(new ArticleReader(config), absolute);
     problems.addAll(result.problems());
     return result.problems().stream().anyMatch(Problem::isError) ? Optional.empty() : result.article();
+  }
+
+  /**
+   * Whether a full load reads this file, by the links on its way: a load enters no linked folder,
+   * and reads a linked file only when it leads to a file inside the site folder.
+   */
+  private boolean loadReads(Path file, Path content) {
+    for (Path folder = file.getParent(); !folder.equals(content); folder = folder.getParent()) {
+      if (Files.isSymbolicLink(folder)) {
+        return false;
+      }
+    }
+    return Files.isSymbolicLink(file) ? linked(file, new ArrayList<>()).isPresent() : Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS);
   }
 
   /** The Markdown body of an article, read again from its file. */

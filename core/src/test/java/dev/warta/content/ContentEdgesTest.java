@@ -91,4 +91,25 @@ class ContentEdgesTest {
     // a full load reads the same files
     assertEquals(articles.size(), TestSite.of(dir, "").build().articles());
   }
+
+  @Test
+  void linksAreFollowedAgainOnlyWhereAFullLoadFollowsThem() throws IOException {
+    Path siteDir = dir.resolve("site");
+    Path elsewhere = Files.createDirectories(siteDir.resolve("elsewhere"));
+    Files.writeString(elsewhere.resolve("b.md"), "---\ntitle: Kabar B\ndate: 2023-01-01\n---\nIsi.\n");
+    Path outside = Files.writeString(dir.resolve("outside.md"), "---\ntitle: Kabar Luar\ndate: 2023-01-01\n---\nIsi.\n");
+    Path content = Files.createDirectories(siteDir.resolve("content"));
+    Path linkedFile = Files.createSymbolicLink(content.resolve("b.md"), elsewhere.resolve("b.md"));
+    Path linkedOut = Files.createSymbolicLink(content.resolve("luar.md"), outside);
+    Files.createSymbolicLink(content.resolve("folder"), elsewhere);
+    ContentLoader loader = new ContentLoader(dev.warta.SiteConfig.defaults(), siteDir);
+
+    assertTrue(loader.reread(linkedFile, new java.util.ArrayList<>()).isPresent(), "a link to a file inside the site is read");
+    assertFalse(loader.reread(linkedOut, new java.util.ArrayList<>()).isPresent(), "a link out of the site is not");
+    assertFalse(loader.reread(content.resolve("folder/b.md"), new java.util.ArrayList<>()).isPresent(), "nor a file in a linked folder");
+    // as a full load: only the linked file inside the site is an article
+    BuildResult built = TestSite.of(dir, "").build();
+    assertEquals(1, built.articles());
+    assertEquals(2, built.warnings().size(), built.warnings().toString());
+  }
 }
