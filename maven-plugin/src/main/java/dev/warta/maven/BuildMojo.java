@@ -43,10 +43,12 @@ public class BuildMojo extends AbstractWartaMojo {
     }
     File output = folder(this.output);
     try {
+      JitAdvice jit = new JitAdvice();
       BuildResult result = site().output(output.toPath()).build();
       result.warnings().forEach(p -> getLog().warn(where(p)));
       getLog().info("Warta: " + result.summary());
       getLog().info("Warta: site written to " + new File(output, "index.html").getPath());
+      jit.now().ifPresent(getLog()::info);
     } catch (BuildException e) {
       throw failure(e);
     } catch (RuntimeException e) {
