@@ -6,6 +6,7 @@ import dev.warta.config.ConfigReader;
 
 import dev.warta.content.ContentLoader;
 import dev.warta.content.SummaryCache;
+import dev.warta.internal.Inputs;
 import dev.warta.internal.SitePaths;
 import dev.warta.publish.GeneratedFiles;
 import dev.warta.publish.Output;
@@ -65,7 +66,7 @@ final class Pipeline {
   /** The loaded archive and what rendering needs to link its articles. */
   record Loaded(SiteConfig config, Archive archive, RelatedLinks links) {}
 
-  /** What every page depends on besides its model ({@link RenderCache#inputs}), taken when loading. */
+  /** What every page depends on besides its model ({@link Inputs#rendering}), taken when loading. */
   private byte[] inputs;
 
   /** The file in the cache folder holding the related index's analysis of every article. */
@@ -98,8 +99,8 @@ final class Pipeline {
       // a process's first build takes the analyses the last one saved; a warm builder has its own
       Optional<Path> analyses = related.isEmpty() ? cacheFolder.map(folder -> folder.resolve(ANALYSES)) : Optional.empty();
       Optional<Path> summariesFile = analyses.map(file -> file.resolveSibling(SUMMARIES));
-      byte[] key = RenderCache.readingInputs(siteDir, overrides);
-      inputs = RenderCache.inputs(key, siteDir);
+      byte[] key = Inputs.reading(siteDir, overrides);
+      inputs = Inputs.rendering(key, siteDir);
       analyses.ifPresent(file -> related.restore(file, key));
       SummaryCache summaries = summariesFile.map(file -> SummaryCache.read(file, key)).orElse(SummaryCache.none());
       ContentLoader.Memo memo = memory.map(m -> m.articles).orElseGet(ContentLoader.Memo::new);

@@ -61,13 +61,15 @@ public final class SummaryCache {
    * prose, which needs no parser, is neither looked up nor kept: its digest would cost more.
    */
   String plainText(String markdown) {
-    if (PlainText.isProse(markdown)) {
-      return PlainText.of(markdown);
-    }
+    return PlainText.of(markdown, this::parsed);
+  }
+
+  /** {@link PlainText#parsed}, from the cache when it knows the Markdown's digest. */
+  private String parsed(String markdown) {
     String digest = digest(markdown);
     String text = known.get(digest);
     if (text == null) {
-      text = PlainText.of(markdown);
+      text = PlainText.parsed(markdown);
       made.incrementAndGet();
     }
     used.put(digest, text);

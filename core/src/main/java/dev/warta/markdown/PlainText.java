@@ -12,15 +12,23 @@ public final class PlainText {
 
   /** The text of some Markdown without its markup, white space folded to single spaces. */
   public static String of(String markdown) {
+    return of(markdown, PlainText::parsed);
+  }
+
+  /**
+   * {@link #of}, with Markdown that is not plain prose turned into text by {@code parse}: {@link
+   * #parsed}, or a cache of what it gave.
+   */
+  public static String of(String markdown, java.util.function.UnaryOperator<String> parse) {
     if (isProse(markdown)) {
       // most summaries are a paragraph of plain sentences: parsing one cost a tenth of loading
       return foldWhiteSpace(markdown).strip();
     }
-    return parsed(markdown);
+    return parse.apply(markdown);
   }
 
   /** {@link #of} by way of flexmark's tree, for any Markdown. */
-  static String parsed(String markdown) {
+  public static String parsed(String markdown) {
     if (MarkdownRenderer.deeplyNestedLine(markdown) > 0) {
       return ""; // the body itself is reported when rendered
     }

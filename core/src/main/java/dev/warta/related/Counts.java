@@ -36,7 +36,7 @@ record Counts(int[] ids, float[] values) {
     return Arrays.equals(ids, o.ids) && Arrays.equals(values, o.values);
   }
 
-    /** The same counts under new ids, sorted by them. */
+  /** The same counts under new ids, sorted by them. */
   Counts renumbered(int[] ranks) {
     long[] packed = new long[ids.length];
     for (int i = 0; i < ids.length; i++) {

@@ -82,7 +82,7 @@ public final class Benchmark {
       if (args.length == 0) {
         throw new IllegalArgumentException(USAGE);
       }
-      int n = positive(args[0], "N");
+      int n = positive(args[0], "N", USAGE);
       int runs = 5;
       long seed = 42;
       int threads = 0;
@@ -93,12 +93,12 @@ public final class Benchmark {
       for (int i = 1; i < args.length; i++) {
         String a = args[i];
         switch (a) {
-          case "--runs" -> runs = positive(value(args, ++i, a), a);
-          case "--seed" -> seed = Long.parseLong(value(args, ++i, a));
-          case "--threads" -> threads = positive(value(args, ++i, a), a);
-          case "--xmx" -> jvm.add("-Xmx" + value(args, ++i, a));
-          case "--jvm" -> jvm.addAll(Arrays.asList(value(args, ++i, a).strip().split("\\s+")));
-          case "--dir" -> dir = Path.of(value(args, ++i, a));
+          case "--runs" -> runs = positive(value(args, ++i, a, USAGE), a, USAGE);
+          case "--seed" -> seed = Long.parseLong(value(args, ++i, a, USAGE));
+          case "--threads" -> threads = positive(value(args, ++i, a, USAGE), a, USAGE);
+          case "--xmx" -> jvm.add("-Xmx" + value(args, ++i, a, USAGE));
+          case "--jvm" -> jvm.addAll(jvmOptions(value(args, ++i, a, USAGE)));
+          case "--dir" -> dir = Path.of(value(args, ++i, a, USAGE));
           case "--no-incremental" -> incremental = false;
           case "--verbose" -> verbose = true;
           default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
@@ -107,26 +107,32 @@ public final class Benchmark {
       return new Options(n, runs, seed, threads, List.copyOf(jvm), dir.toAbsolutePath().normalize(), incremental,
           verbose);
     }
+  }
 
-    private static String value(String[] args, int i, String option) {
-      if (i >= args.length) {
-        throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
-      }
-      return args[i];
+  /** The value after an option, or an error naming the option, with {@code usage}. */
+  static String value(String[] args, int i, String option, String usage) {
+    if (i >= args.length) {
+      throw new IllegalArgumentException(option + " needs a value\n" + usage);
     }
+    return args[i];
+  }
 
-    private static int positive(String s, String what) {
-      int v;
-      try {
-        v = Integer.parseInt(s.replace("_", "").replace(",", ""));
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(what + " must be a number, not " + s + "\n" + USAGE, e);
+  /** A whole number of at least 1 (written with {@code _} or {@code ,} if wished), or an error, with {@code usage}. */
+  static int positive(String s, String what, String usage) {
+    try {
+      int v = Integer.parseInt(s.replace("_", "").replace(",", ""));
+      if (v >= 1) {
+        return v;
       }
-      if (v < 1) {
-        throw new IllegalArgumentException(what + " must be at least 1\n" + USAGE);
-      }
-      return v;
+    } catch (NumberFormatException e) {
+      // explained below
     }
+    throw new IllegalArgumentException(what + " must be a whole number of at least 1, not " + s + "\n" + usage);
+  }
+
+  /** JVM options given as one argument, split at spaces. */
+  static List<String> jvmOptions(String options) {
+    return options.isBlank() ? List.of() : List.of(options.strip().split("\\s+"));
   }
 
   /** One child build: wall time seen from here, and the child's own numbers in its order. */
@@ -436,13 +442,7 @@ public final class Benchmark {
 
   private static Map<String, Object> summary(Options o, List<String> stages, List<Run> cold, Run same, Run edited,
       String editedFile, String loadBefore, String loadAfter) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("bench", "warta-build");
-    m.put("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-    m.put("commit", commit());
-    m.put("java", System.getProperty("java.version"));
-    m.put("cores", Runtime.getRuntime().availableProcessors());
-    m.put("load", loadBefore + " / " + loadAfter);
+    Map<String, Object> m = jsonHeader("warta-build", loadBefore, loadAfter);
     m.put("articles", o.n());
     m.put("seed", o.seed());
     m.put("runs", o.runs());
@@ -465,6 +465,18 @@ public final class Benchmark {
     if (edited != null) {
       m.put("oneEdit", incremental(edited, editedFile));
     }
+    return m;
+  }
+
+  /** The start of a benchmark's JSON line: what was measured, when, on what, and how busy the machine was. */
+  static Map<String, Object> jsonHeader(String bench, String loadBefore, String loadAfter) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("bench", bench);
+    m.put("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+    m.put("commit", commit());
+    m.put("java", System.getProperty("java.version"));
+    m.put("cores", Runtime.getRuntime().availableProcessors());
+    m.put("load", loadBefore + " / " + loadAfter);
     return m;
   }
 

@@ -6,8 +6,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -16,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Puts a cold Warta build beside what the speed issue measures it against, on the same archive and
@@ -73,7 +70,7 @@ public final class Compare {
       if (args.length == 0) {
         throw new IllegalArgumentException(USAGE);
       }
-      int n = number(args[0], "N");
+      int n = Benchmark.positive(args[0], "N", USAGE);
       int runs = 3;
       long seed = 42;
       List<String> jvm = new ArrayList<>();
@@ -84,22 +81,22 @@ public final class Compare {
       for (int i = 1; i < args.length; i++) {
         String a = args[i];
         switch (a) {
-          case "--runs" -> runs = number(value(args, ++i, a), a);
-          case "--seed" -> seed = Long.parseLong(value(args, ++i, a));
-          case "--jvm" -> jvm.addAll(split(value(args, ++i, a)));
+          case "--runs" -> runs = Benchmark.positive(Benchmark.value(args, ++i, a, USAGE), a, USAGE);
+          case "--seed" -> seed = Long.parseLong(Benchmark.value(args, ++i, a, USAGE));
+          case "--jvm" -> jvm.addAll(Benchmark.jvmOptions(Benchmark.value(args, ++i, a, USAGE)));
           case "--warta" -> {
-            String v = value(args, ++i, a);
+            String v = Benchmark.value(args, ++i, a, USAGE);
             int eq = v.indexOf('=');
             if (eq < 1 || !v.substring(0, eq).matches("[A-Za-z0-9_.-]+")) {
               throw new IllegalArgumentException("--warta takes NAME=ARGS, with a name of letters, digits, '.', '_' or '-', not " + v + "\n" + USAGE);
             }
-            if (named.put("warta " + v.substring(0, eq), split(v.substring(eq + 1))) != null) {
+            if (named.put("warta " + v.substring(0, eq), Benchmark.jvmOptions(v.substring(eq + 1))) != null) {
               throw new IllegalArgumentException("--warta " + v.substring(0, eq) + " is given twice\n" + USAGE);
             }
           }
           case "--no-hugo" -> hugo = false;
           case "--no-floor" -> floor = false;
-          case "--dir" -> dir = Path.of(value(args, ++i, a));
+          case "--dir" -> dir = Path.of(Benchmark.value(args, ++i, a, USAGE));
           default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
         }
       }
@@ -109,29 +106,6 @@ public final class Compare {
       }
       wartas.putAll(named);
       return new Options(n, runs, seed, wartas, hugo, floor, dir.toAbsolutePath().normalize());
-    }
-
-    private static List<String> split(String jvmArgs) {
-      return jvmArgs.isBlank() ? List.of() : List.of(jvmArgs.strip().split("\\s+"));
-    }
-
-    private static String value(String[] args, int i, String option) {
-      if (i >= args.length) {
-        throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
-      }
-      return args[i];
-    }
-
-    private static int number(String s, String what) {
-      try {
-        int v = Integer.parseInt(s.replace("_", "").replace(",", ""));
-        if (v >= 1) {
-          return v;
-        }
-      } catch (NumberFormatException e) {
-        // explained below
-      }
-      throw new IllegalArgumentException(what + " must be a whole number of at least 1, not " + s + "\n" + USAGE);
     }
   }
 
@@ -204,14 +178,8 @@ public final class Compare {
 
     System.out.println();
     System.out.printf(Locale.ROOT, "%-15s %22s %8s %8s %8s %8s%n", "", "wall s: median (range)", "own s", "CPU s", "RSS MB", "files");
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("bench", "warta-compare");
-    json.put("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-    json.put("commit", Benchmark.commit());
-    json.put("java", System.getProperty("java.version"));
+    Map<String, Object> json = Benchmark.jsonHeader("warta-compare", loadBefore, loadAfter);
     json.put("hugoVersion", hugoVersion.orElse("none"));
-    json.put("cores", Runtime.getRuntime().availableProcessors());
-    json.put("load", loadBefore + " / " + loadAfter);
     json.put("articles", o.n());
     json.put("runs", o.runs());
     json.put("wartaJvmArgs", o.wartas());
