@@ -1,5 +1,6 @@
 package dev.warta;
 
+import dev.warta.shared.Problem;
 /**
  * Hears a build's progress. Core has no logging framework: the Maven plugin logs through this.
  *

@@ -1,5 +1,6 @@
 package dev.warta;
 
+import dev.warta.shared.Problem;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,15 @@
 package dev.warta;
 
 import dev.warta.archive.Archive;
+import dev.warta.build.Failure;
+import dev.warta.build.Memory;
+import dev.warta.build.Outcome;
+import dev.warta.build.Pipeline;
+import dev.warta.build.Progress;
+import dev.warta.build.Refresh;
+import dev.warta.shared.Problem;
+import dev.warta.shared.SiteConfig;
+import java.util.function.Supplier;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -169,7 +178,7 @@ public final class Site {
    * @throws BuildException listing every problem when there is any error; nothing is written then
    */
   public BuildResult build() {
-    return new Pipeline(this.folder, overrides, threads, listener).cache(cache()).memory(memory).run(Optional.of(output()));
+    return result(run(() -> pipeline().cache(cache()).memory(memory).run(Optional.of(output()))));
   }
 
   /**
@@ -179,7 +188,7 @@ public final class Site {
    * @throws BuildException listing every problem when there is any error
    */
   public BuildResult check() {
-    return new Pipeline(this.folder, overrides, threads, listener).memory(memory).run(Optional.empty());
+    return result(run(() -> pipeline().memory(memory).run(Optional.empty())));
   }
 
   /**
@@ -189,11 +198,43 @@ public final class Site {
    * @throws BuildException when the content has errors
    */
   public Archive load() {
-    return new Pipeline(this.folder, overrides, threads, listener).load().archive();
+    return run(() -> pipeline().archive());
   }
 
   /** The settings this site would be built with. */
   public SiteConfig config() {
-    return new Pipeline(this.folder, overrides, threads, listener).config();
+    return run(() -> pipeline().config());
+  }
+
+  private Pipeline pipeline() {
+    return new Pipeline(folder, overrides, threads, new Progress() {
+      @Override
+      public void stageStarted(String stage) {
+        listener.stageStarted(stage);
+      }
+
+      @Override
+      public void stageFinished(String stage, int count, long millis) {
+        listener.stageFinished(stage, count, millis);
+      }
+
+      @Override
+      public void problem(Problem problem) {
+        listener.problem(problem);
+      }
+    });
+  }
+
+  /** Runs a step of the pipeline, its failure turned into the facade's exception. */
+  private static <T> T run(Supplier<T> step) {
+    try {
+      return step.get();
+    } catch (Failure f) {
+      throw new BuildException(f.problems());
+    }
+  }
+
+  private static BuildResult result(Outcome o) {
+    return new BuildResult(o.output(), o.articles(), o.pagesWritten(), o.pagesUnchanged(), o.pagesRendered(), o.warnings(), o.stageMillis());
   }
 }

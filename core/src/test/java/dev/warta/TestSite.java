@@ -1,5 +1,6 @@
 package dev.warta;
 
+import dev.warta.shared.Problem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.warta.archive;
 
-import dev.warta.Problem;
-import dev.warta.SiteConfig;
+import dev.warta.shared.Problem;
+import dev.warta.shared.SiteConfig;
 import dev.warta.archive.Term.Kind;
 import dev.warta.content.Article;
 import dev.warta.internal.SitePaths;

@@ -1,14 +1,14 @@
 package dev.warta.config;
 
-import dev.warta.Problem;
-import dev.warta.SiteConfig;
-import dev.warta.SiteConfig.Feeds;
-import dev.warta.SiteConfig.Publisher;
-import dev.warta.SiteConfig.RawHtml;
-import dev.warta.SiteConfig.Related;
+import dev.warta.shared.Problem;
+import dev.warta.shared.SiteConfig;
+import dev.warta.shared.SiteConfig.Feeds;
+import dev.warta.shared.SiteConfig.Publisher;
+import dev.warta.shared.SiteConfig.RawHtml;
+import dev.warta.shared.SiteConfig.Related;
 import dev.warta.internal.SitePaths;
 import dev.warta.internal.YamlReader;
-import dev.warta.related.RelatedSettings;
+import dev.warta.shared.RelatedSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,7 +1,7 @@
 package dev.warta.content;
 
-import dev.warta.Problem;
-import dev.warta.SiteConfig;
+import dev.warta.shared.Problem;
+import dev.warta.shared.SiteConfig;
 import dev.warta.internal.Slugs;
 import dev.warta.internal.YamlReader;
 import dev.warta.markdown.PlainText;

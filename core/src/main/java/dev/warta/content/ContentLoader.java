@@ -1,7 +1,7 @@
 package dev.warta.content;
 
-import dev.warta.Problem;
-import dev.warta.SiteConfig;
+import dev.warta.shared.Problem;
+import dev.warta.shared.SiteConfig;
 import dev.warta.internal.TextFiles;
 import dev.warta.markdown.MarkdownRenderer;
 import java.io.IOException;

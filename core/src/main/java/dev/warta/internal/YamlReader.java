@@ -1,6 +1,6 @@
 package dev.warta.internal;
 
-import dev.warta.Problem;
+import dev.warta.shared.Problem;
 import java.io.StringReader;
 import java.math.BigInteger;
 import java.util.ArrayList;

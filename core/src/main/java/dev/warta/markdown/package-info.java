@@ -5,5 +5,6 @@
  * also links inserted between paragraphs; and raw HTML escaped or sanitised as the site asks.
  *
  * <p>Knows nothing of archives or templates: callers pass in how to resolve titles and files.
+ * Depends only on the shared values and internal helpers.
  */
 package dev.warta.markdown;

@@ -1,7 +1,7 @@
 package dev.warta.publish;
 
-import dev.warta.Problem;
-import dev.warta.SiteConfig;
+import dev.warta.shared.Problem;
+import dev.warta.shared.SiteConfig;
 import dev.warta.archive.Archive;
 import dev.warta.archive.Entry;
 import dev.warta.content.Article;

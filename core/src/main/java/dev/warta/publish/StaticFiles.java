@@ -1,6 +1,6 @@
 package dev.warta.publish;
 
-import dev.warta.Problem;
+import dev.warta.shared.Problem;
 import dev.warta.internal.SitePaths;
 import java.io.IOException;
 import java.io.InputStream;

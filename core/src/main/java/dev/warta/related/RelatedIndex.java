@@ -1,5 +1,6 @@
 package dev.warta.related;
 
+import dev.warta.shared.RelatedSettings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;

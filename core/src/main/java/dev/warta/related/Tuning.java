@@ -1,5 +1,7 @@
 package dev.warta.related;
 
+import dev.warta.shared.RelatedSettings;
+
 /**
  * Internal knobs of the index, kept out of {@link RelatedSettings} because users should not need
  * them; the benchmark and the tests vary them to justify the defaults.

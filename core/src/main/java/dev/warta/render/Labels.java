@@ -1,6 +1,6 @@
 package dev.warta.render;
 
-import dev.warta.Problem;
+import dev.warta.shared.Problem;
 import dev.warta.internal.TextFiles;
 import dev.warta.internal.YamlReader;
 import java.io.IOException;

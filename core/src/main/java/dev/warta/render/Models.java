@@ -1,6 +1,6 @@
 package dev.warta.render;
 
-import dev.warta.SiteConfig;
+import dev.warta.shared.SiteConfig;
 import dev.warta.archive.Archive;
 import dev.warta.archive.Entry;
 import dev.warta.content.Article;

@@ -7,7 +7,7 @@ import static dev.warta.internal.CacheData.writeBytes;
 import static dev.warta.internal.CacheData.writeText;
 import static dev.warta.internal.CacheData.writeTexts;
 
-import dev.warta.Problem;
+import dev.warta.shared.Problem;
 import dev.warta.internal.CacheData;
 import dev.warta.internal.Fingerprint;
 import dev.warta.markdown.MarkdownRenderer.Target;

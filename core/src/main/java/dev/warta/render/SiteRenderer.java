@@ -1,6 +1,6 @@
 package dev.warta.render;
 
-import dev.warta.Problem;
+import dev.warta.shared.Problem;
 import dev.warta.archive.Archive;
 import dev.warta.archive.Entry;
 import dev.warta.content.Article;

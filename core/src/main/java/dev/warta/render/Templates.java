@@ -1,6 +1,6 @@
 package dev.warta.render;
 
-import dev.warta.Problem;
+import dev.warta.shared.Problem;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;

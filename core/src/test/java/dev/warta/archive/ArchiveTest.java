@@ -3,7 +3,7 @@ package dev.warta.archive;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.warta.SiteConfig;
+import dev.warta.shared.SiteConfig;
 import dev.warta.content.Article;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;

@@ -2,7 +2,7 @@ package dev.warta.bench;
 
 import dev.warta.BuildException;
 import dev.warta.BuildResult;
-import dev.warta.Problem;
+import dev.warta.shared.Problem;
 import dev.warta.Site;
 import dev.warta.Warta;
 import java.io.IOException;

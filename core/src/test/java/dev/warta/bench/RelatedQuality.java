@@ -3,7 +3,7 @@ package dev.warta.bench;
 import dev.warta.related.RelatedDocument;
 import dev.warta.related.RelatedIndex;
 import dev.warta.related.RelatedLink;
-import dev.warta.related.RelatedSettings;
+import dev.warta.shared.RelatedSettings;
 import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
 import java.util.HashMap;

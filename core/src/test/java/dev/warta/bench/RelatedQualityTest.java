@@ -3,7 +3,7 @@ package dev.warta.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.warta.related.RelatedSettings;
+import dev.warta.shared.RelatedSettings;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -2,8 +2,8 @@ package dev.warta.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.warta.Problem;
-import dev.warta.SiteConfig;
+import dev.warta.shared.Problem;
+import dev.warta.shared.SiteConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

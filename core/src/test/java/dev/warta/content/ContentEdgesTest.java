@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.warta.BuildResult;
-import dev.warta.Problem;
+import dev.warta.shared.Problem;
 import dev.warta.TestSite;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -77,7 +77,7 @@ class ContentEdgesTest {
   @Test
   void aFileIsReadAgainOnlyWhenAFullLoadWouldReadIt() throws IOException {
     Path siteDir = dir.resolve("site");
-    ContentLoader loader = new ContentLoader(dev.warta.SiteConfig.defaults(), siteDir);
+    ContentLoader loader = new ContentLoader(dev.warta.shared.SiteConfig.defaults(), siteDir);
     List<String> articles = List.of("a.md", "a/b.MARKDOWN", "_posts/2023-01-01-kabar.md");
     int n = 0;
     for (String path : List.of("a.md", "a/b.MARKDOWN", "_posts/2023-01-01-kabar.md", "_drafts/x.md", ".git/y.md", "a/_b/c.md",
@@ -102,7 +102,7 @@ class ContentEdgesTest {
     Path linkedFile = Files.createSymbolicLink(content.resolve("b.md"), elsewhere.resolve("b.md"));
     Path linkedOut = Files.createSymbolicLink(content.resolve("luar.md"), outside);
     Files.createSymbolicLink(content.resolve("folder"), elsewhere);
-    ContentLoader loader = new ContentLoader(dev.warta.SiteConfig.defaults(), siteDir);
+    ContentLoader loader = new ContentLoader(dev.warta.shared.SiteConfig.defaults(), siteDir);
 
     assertTrue(loader.reread(linkedFile, new java.util.ArrayList<>()).isPresent(), "a link to a file inside the site is read");
     assertFalse(loader.reread(linkedOut, new java.util.ArrayList<>()).isPresent(), "a link out of the site is not");

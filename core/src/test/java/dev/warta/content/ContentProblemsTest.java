@@ -3,7 +3,7 @@ package dev.warta.content;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.warta.Problem;
+import dev.warta.shared.Problem;
 import dev.warta.TestSite;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.warta.hostile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.warta.Problem;
+import dev.warta.shared.Problem;
 import dev.warta.TestSite;
 import java.nio.file.Path;
 import java.util.List;

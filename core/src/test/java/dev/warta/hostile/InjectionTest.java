@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.warta.Problem;
+import dev.warta.shared.Problem;
 import dev.warta.TestSite;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.warta.markdown;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.warta.SiteConfig;
+import dev.warta.shared.SiteConfig;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

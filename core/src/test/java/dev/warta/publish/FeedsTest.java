@@ -192,7 +192,7 @@ class FeedsTest {
   @Test
   void aStaticFileInTheWayOfAFeedIsAnError() {
     TestSite site = TestSite.of(dir, Archives.SMALL + "-- static/feed.xml --\n<rss/>\n");
-    List<dev.warta.Problem> problems = site.failingBuild();
+    List<dev.warta.shared.Problem> problems = site.failingBuild();
     assertEquals("static/feed.xml: error: this file has the same path as /feed.xml, which Warta writes as a feed or sitemap; rename or remove it",
         problems.get(0).toString());
   }

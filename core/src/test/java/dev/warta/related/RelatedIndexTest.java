@@ -1,5 +1,6 @@
 package dev.warta.related;
 
+import dev.warta.shared.RelatedSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;

@@ -1,5 +1,6 @@
 package dev.warta.related;
 
+import dev.warta.shared.RelatedSettings;
 import dev.warta.bench.CorpusGenerator;
 import dev.warta.bench.GeneratedArticle;
 import dev.warta.bench.RelatedQuality;

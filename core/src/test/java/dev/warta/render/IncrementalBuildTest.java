@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.warta.BuildResult;
-import dev.warta.Problem;
+import dev.warta.shared.Problem;
 import dev.warta.TestSite;
 import dev.warta.Warta;
 import java.io.IOException;

@@ -126,7 +126,7 @@ class SitePagesTest {
   void aTemplateErrorNamesTheTemplateLineAndColumnOnce() {
     TestSite site = bilingual();
     site.write("-- templates/article.ftlh --\n<p>\n${article.nosuchthing}</p>\n");
-    var problems = site.failingBuild().stream().filter(dev.warta.Problem::isError).map(Object::toString).toList();
+    var problems = site.failingBuild().stream().filter(dev.warta.shared.Problem::isError).map(Object::toString).toList();
     assertEquals(1, problems.size(), problems.toString());
     assertTrue(problems.get(0).startsWith("templates/article.ftlh:2:3: error: while rendering /"), problems.get(0));
     assertTrue(problems.get(0).contains("article.nosuchthing"), problems.get(0));
@@ -208,7 +208,7 @@ class SitePagesTest {
   void aBrokenDatePatternInI18nIsAnError() {
     TestSite site = bilingual();
     site.write("-- i18n/id.yml --\ndate.long: \"EEEE {{ q\"\n");
-    var problems = site.failingBuild().stream().filter(dev.warta.Problem::isError).map(Object::toString).toList();
+    var problems = site.failingBuild().stream().filter(dev.warta.shared.Problem::isError).map(Object::toString).toList();
     assertEquals(1, problems.size(), problems.toString());
     assertTrue(problems.get(0).startsWith("i18n/id.yml: error: 'date.long' is not a date pattern ("), problems.get(0));
   }

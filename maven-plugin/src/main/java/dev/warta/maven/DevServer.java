@@ -3,7 +3,7 @@ package dev.warta.maven;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.warta.Problem;
+import dev.warta.shared.Problem;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;

@@ -1,6 +1,6 @@
 package dev.warta.maven;
 
-import dev.warta.Problem;
+import dev.warta.shared.Problem;
 import java.util.List;
 
 /** The page {@code warta:serve} shows while the site has errors: every problem, escaped, and the live-reload script. */

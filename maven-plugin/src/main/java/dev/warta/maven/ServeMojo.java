@@ -2,7 +2,7 @@ package dev.warta.maven;
 
 import dev.warta.BuildException;
 import dev.warta.BuildResult;
-import dev.warta.Problem;
+import dev.warta.shared.Problem;
 import dev.warta.Site;
 import java.io.File;
 import java.io.IOException;

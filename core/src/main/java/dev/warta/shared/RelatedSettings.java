@@ -1,4 +1,4 @@
-package dev.warta.related;
+package dev.warta.shared;
 
 /**
  * Settings of the related-article index.

@@ -1,4 +1,4 @@
-package dev.warta;
+package dev.warta.shared;
 
 import java.net.URI;
 import java.time.Instant;
@@ -6,13 +6,13 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import dev.warta.related.RelatedSettings;
+import dev.warta.shared.RelatedSettings;
 
 /**
  * Every setting of a site, as read from {@code warta.yml} and overridden by the caller.
  *
  * <p>Immutable. {@link #defaults()} gives a working configuration; the site folder's {@code
- * warta.yml} changes it key by key, and {@link Site#set(String, String)} (the Maven plugin's
+ * warta.yml} changes it key by key, and {@code Site.set(String, String)} (the Maven plugin's
  * parameters) wins over both. The setting names are the YAML keys, dotted for nested ones: {@code
  * related.count}, {@code feeds.items}.
  *

@@ -1,4 +1,4 @@
-package dev.warta;
+package dev.warta.build;
 
 import dev.warta.archive.Archive;
 import dev.warta.archive.Entry;
@@ -12,12 +12,14 @@ import dev.warta.publish.GeneratedFiles;
 import dev.warta.publish.Output;
 import dev.warta.related.RelatedDocument;
 import dev.warta.related.RelatedIndex;
-import dev.warta.related.RelatedSettings;
 import dev.warta.publish.StaticFiles;
 import dev.warta.render.Page;
 import dev.warta.render.Plan;
 import dev.warta.render.RenderCache;
 import dev.warta.render.SiteRenderer;
+import dev.warta.shared.Problem;
+import dev.warta.shared.RelatedSettings;
+import dev.warta.shared.SiteConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -39,25 +41,31 @@ import java.util.function.Supplier;
 /**
  * One run of the pipeline: load → index → related → render → publish. Each stage is timed and
  * reported to the listener; problems of all stages are gathered and reported together.
+ *
+ * <p>The facade ({@code dev.warta.Site}) makes one per build and turns its {@link Outcome} or
+ * {@link Failure} into the public {@code BuildResult} or {@code BuildException}: this package
+ * knows nothing of the facade, so that the dependencies run one way.
  */
-final class Pipeline {
+public final class Pipeline {
   private final Path siteDir;
   private final Map<String, String> overrides;
   private final int threads;
-  private final BuildListener listener;
+  private final Progress listener;
   private final List<Problem> problems = new ArrayList<>();
   private final Map<String, Long> timings = new LinkedHashMap<>();
   private Optional<Path> cacheFolder = Optional.empty();
   private Optional<Memory> memory = Optional.empty();
 
-  Pipeline(Path siteDir, Map<String, String> overrides, int threads, BuildListener listener) {
+  /** A run over the site folder {@code siteDir}, with settings that win over its {@code warta.yml}. */
+  public Pipeline(Path siteDir, Map<String, String> overrides, int threads, Progress listener) {
     this.siteDir = siteDir;
     this.overrides = overrides;
     this.threads = threads;
     this.listener = listener;
   }
 
-  SiteConfig config() {
+  /** The settings the site would be built with. @throws Failure when they have errors */
+  public SiteConfig config() {
     SiteConfig config = ConfigReader.read(siteDir, overrides, problems);
     failOnErrors();
     return config;
@@ -85,6 +93,15 @@ final class Pipeline {
     RelatedSettings s = r.scoring();
     return new RelatedSettings(s.count() + SPARE_LINKS, s.minScore(), s.allowNewer(), s.textWeight(), s.namesWeight(), s.tagsWeight(),
         s.sectionWeight(), s.timeWeight(), s.timeHalfLifeDays());
+  }
+
+  /**
+   * Loads and indexes the archive without rendering, for tools that only want articles and terms.
+   *
+   * @throws Failure when the content has errors
+   */
+  public Archive archive() {
+    return load().archive();
   }
 
   Loaded load() {
@@ -159,7 +176,12 @@ final class Pipeline {
     }
   }
 
-  BuildResult run(Optional<Path> outputDir) {
+  /**
+   * Builds the site into {@code outputDir}, or only checks it when empty.
+   *
+   * @throws Failure listing every problem when there is any error; nothing is written then
+   */
+  public Outcome run(Optional<Path> outputDir) {
     Loaded loaded = load();
     Archive archive = loaded.archive();
 
@@ -254,7 +276,7 @@ final class Pipeline {
       }
       finish("publish", output.changed() + output.unchanged(), start);
       List<Problem> warnings = distinct().stream().filter(p -> !p.isError()).toList();
-      return new BuildResult(outputDir.orElse(Path.of("")), archive.entries().size(), output.changed(), output.unchanged(), renderedCount.get(), warnings, timings);
+      return new Outcome(outputDir.orElse(Path.of("")), archive.entries().size(), output.changed(), output.unchanged(), renderedCount.get(), warnings, timings);
     } catch (Output.UnfinishedCommitException e) {
       problems.add(Problem.error("", 0, 0, "cannot publish the site: " + e.getMessage()));
       throw failure();
@@ -299,7 +321,7 @@ final class Pipeline {
   }
 
   /** This pipeline taking what earlier builds loaded from {@code memory}, and leaving its own there. */
-  Pipeline memory(Optional<Memory> memory) {
+  public Pipeline memory(Optional<Memory> memory) {
     this.memory = memory;
     return this;
   }
@@ -316,7 +338,7 @@ final class Pipeline {
   }
 
   /** This pipeline keeping its render cache in {@code folder}. */
-  Pipeline cache(Path folder) {
+  public Pipeline cache(Path folder) {
     this.cacheFolder = Optional.of(folder);
     return this;
   }
@@ -333,10 +355,10 @@ final class Pipeline {
     }
   }
 
-  private BuildException failure() {
+  private Failure failure() {
     List<Problem> all = distinct();
     all.forEach(listener::problem);
-    return new BuildException(all);
+    return new Failure(all);
   }
 
   private static final java.util.regex.Pattern RENDERING = java.util.regex.Pattern.compile("^while rendering \\S+: ");

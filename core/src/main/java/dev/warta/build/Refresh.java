@@ -1,4 +1,4 @@
-package dev.warta;
+package dev.warta.build;
 
 import dev.warta.archive.Archive;
 import dev.warta.archive.Entry;
@@ -9,6 +9,7 @@ import dev.warta.render.Page;
 import dev.warta.render.Plan;
 import dev.warta.render.RenderCache;
 import dev.warta.render.SiteRenderer;
+import dev.warta.shared.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The quick half of {@link Site#refresh}: edited articles put into the last build's archive in
+ * The quick half of {@code Site.refresh}: edited articles put into the last build's archive in
  * their places, and the pages that show them rendered again and written over their files. Those
  * are the articles' own pages, their neighbours and translations, the list pages they appear on,
  * the term indexes, and the pages whose related lists may hold them; of these, only the pages
@@ -31,17 +32,18 @@ import java.util.Set;
  * the statistics every list is ranked by), and any edit that moves an article (see {@link
  * Archive#with}).
  */
-final class Refresh {
+public final class Refresh {
   private final Path siteDir;
   private final Memory memory;
 
-  Refresh(Path siteDir, Memory memory) {
+  /** A refresh of the site in {@code siteDir}, from what {@code memory} kept of its last build. */
+  public Refresh(Path siteDir, Memory memory) {
     this.siteDir = siteDir;
     this.memory = memory;
   }
 
   /** Returns the URLs written. */
-  List<String> run(Path outputDir, java.util.Collection<Path> changed) {
+  public List<String> run(Path outputDir, java.util.Collection<Path> changed) {
     Optional<Pipeline.Loaded> last = memory.built(outputDir);
     if (last.isEmpty()) {
       return List.of();

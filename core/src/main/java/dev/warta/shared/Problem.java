@@ -1,4 +1,4 @@
-package dev.warta;
+package dev.warta.shared;
 
 import java.util.Comparator;
 import java.util.Objects;

@@ -1,6 +1,7 @@
-package dev.warta;
+package dev.warta.build;
 
 import dev.warta.archive.Archive;
+import dev.warta.shared.Problem;
 import dev.warta.archive.Entry;
 import dev.warta.content.Article;
 import dev.warta.related.RelatedIndex;

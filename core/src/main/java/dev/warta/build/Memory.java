@@ -1,8 +1,8 @@
-package dev.warta;
+package dev.warta.build;
 
 import dev.warta.content.ContentLoader;
 import dev.warta.related.RelatedIndex;
-import dev.warta.related.RelatedSettings;
+import dev.warta.shared.RelatedSettings;
 import dev.warta.render.Plan;
 import dev.warta.render.RenderCache;
 import java.util.Optional;
@@ -11,9 +11,13 @@ import java.util.Optional;
  * What a process that builds one site again and again ({@code warta:serve}) keeps between builds:
  * the articles read, with their files' size and time, the related index's analysis of each, and
  * the render cache of the last build. A build then reads and analyses only the files that changed.
- * One build at a time: the builds of a {@link Site#warm()} site must not overlap.
+ * One build at a time: the builds of a {@code Site.warm()} site must not overlap.
  */
-final class Memory {
+public final class Memory {
+  /** Nothing kept yet: the first build reads and analyses every article. */
+  public Memory() {}
+
+
   final ContentLoader.Memo articles = new ContentLoader.Memo();
   private RelatedSettings relatedSettings;
   private RelatedIndex.Builder related;
@@ -52,7 +56,7 @@ final class Memory {
     rendered = cache;
   }
 
-  /** Remembers the archive and plan of the last build that wrote {@code output}, for {@link Site#refresh}. */
+  /** Remembers the archive and plan of the last build that wrote {@code output}, for {@code Site.refresh}. */
   synchronized void built(java.nio.file.Path output, Pipeline.Loaded loaded, Plan plan) {
     builtInto = output;
     built = loaded;
