@@ -6,8 +6,10 @@ import dev.warta.config.ConfigReader;
 
 import dev.warta.content.ContentLoader;
 import dev.warta.content.SummaryCache;
+import dev.warta.internal.CacheData;
 import dev.warta.internal.Inputs;
 import dev.warta.internal.SitePaths;
+import dev.warta.publish.CacheFiles;
 import dev.warta.publish.GeneratedFiles;
 import dev.warta.publish.Output;
 import dev.warta.related.RelatedDocument;
@@ -143,10 +145,10 @@ public final class Pipeline {
       listener.stageStarted("related");
       RelatedLinks links = new RelatedLinks(archive, related.build(), problems);
       if (analyses.isPresent() && !related.sameAsRestored()) {
-        save(file -> related.save(file, key), analyses.get(), "the next build makes it again");
+        save(related.saved(key), analyses.get(), "the next build makes it again");
       }
       if (summariesFile.isPresent() && summaries.changed()) {
-        save(file -> summaries.write(file, key), summariesFile.get(), "the next build makes it again");
+        save(summaries.saved(key), summariesFile.get(), "the next build makes it again");
       }
       related.forgetRestored();
       finish("related", archive.entries().size(), start);
@@ -156,21 +158,15 @@ public final class Pipeline {
     }
   }
 
-  /** Writes a file of the cache folder. */
-  private interface CacheWriter {
-    void write(Path file) throws IOException;
-  }
-
   /**
    * Writes a file of the cache folder for the next build; one that cannot be written is a warning
    * ending with {@code cost}, since it costs the next build time, not this one its output. What
    * loading made (the related analyses, the summaries) holds for any output, so it is saved even
    * if this build fails later.
    */
-  private void save(CacheWriter writer, Path file, String cost) {
+  private void save(CacheData.Snapshot snapshot, Path file, String cost) {
     try {
-      Files.createDirectories(file.getParent());
-      writer.write(file);
+      CacheFiles.write(file, snapshot);
     } catch (IOException e) {
       problems.add(Problem.warning("", 0, 0, "cannot write the build cache " + file + ": " + e.getMessage() + "; " + cost));
     }
@@ -317,7 +313,7 @@ public final class Pipeline {
     output.commit(buildId, previous.files());
     next.files(output.files());
     memory.ifPresent(m -> m.rendered(buildId, next));
-    cacheFile.ifPresent(file -> save(f -> next.write(f, buildId), file, "the site is complete, and the next build renders every page"));
+    cacheFile.ifPresent(file -> save(next.saved(buildId), file, "the site is complete, and the next build renders every page"));
   }
 
   /** This pipeline taking what earlier builds loaded from {@code memory}, and leaving its own there. */

@@ -4,16 +4,14 @@ import dev.warta.archive.Archive;
 import dev.warta.archive.Entry;
 import dev.warta.content.Article;
 import dev.warta.content.ContentLoader;
-import dev.warta.internal.SitePaths;
+import dev.warta.publish.InPlace;
 import dev.warta.render.Page;
 import dev.warta.render.Plan;
 import dev.warta.render.RenderCache;
 import dev.warta.render.SiteRenderer;
 import dev.warta.shared.Problem;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -91,11 +89,7 @@ public final class Refresh {
         continue;
       }
       try {
-        Path file = SitePaths.file(outputDir, page.url());
-        Path partial = file.resolveSibling("." + file.getFileName() + ".warta-partial");
-        Files.createDirectories(file.getParent());
-        Files.write(partial, rendered.bytes());
-        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        InPlace.replace(outputDir, page.url(), rendered.bytes());
         // the file no longer holds what the cache says: the next build must not keep it
         memory.forgetPage(page.url());
         written.add(page.url());

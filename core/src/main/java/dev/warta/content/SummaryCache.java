@@ -81,10 +81,10 @@ public final class SummaryCache {
     return !read || made.get() > 0 || used.size() != known.size();
   }
 
-  /** Saves the summaries of this build. */
-  public void write(Path file, byte[] key) throws IOException {
+  /** The summaries of this build, for the cache file that the next build reads with {@code key}. */
+  public CacheData.Snapshot saved(byte[] key) {
     Map<String, String> snapshot = Map.copyOf(used);
-    CacheData.write(file, KIND, VERSION, out -> {
+    return new CacheData.Snapshot(KIND, VERSION, out -> {
       CacheData.writeBytes(out, key);
       out.writeInt(snapshot.size());
       for (Map.Entry<String, String> e : snapshot.entrySet()) {

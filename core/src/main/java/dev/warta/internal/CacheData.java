@@ -1,14 +1,12 @@
 package dev.warta.internal;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,15 +29,22 @@ public final class CacheData {
     void write(DataOutputStream out) throws IOException;
   }
 
-  /** Writes a cache file: whole under a temporary name, then renamed into place, so none is ever half there. */
-  public static void write(Path file, String kind, int version, Content content) throws IOException {
-    Path partial = file.resolveSibling(file.getFileName() + ".partial");
-    try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16))) {
+  /**
+   * What a cache file is to hold: its kind and version, then its content. The stage that owns the
+   * data makes it; {@code publish}, the one writer, writes it (whole under a temporary name, then
+   * renamed into place, so none is ever half there).
+   *
+   * @param kind the file's kind, checked by {@link #open}
+   * @param version the version of its layout, checked by {@link #open}
+   * @param content writes the content after the kind and version
+   */
+  public record Snapshot(String kind, int version, Content content) {
+    /** Writes the whole file to {@code out}: kind, version, content. */
+    public void writeTo(DataOutputStream out) throws IOException {
       writeText(out, kind);
       out.writeInt(version);
       content.write(out);
     }
-    Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   /**

@@ -477,9 +477,9 @@ public final class RelatedIndex {
       return analysed.get() == 0 && docs.size() == saved.size();
     }
 
-    /** Saves the analysis of every article added, for {@link #restore} in a later process. */
-    public void save(java.nio.file.Path file, byte[] key) throws java.io.IOException {
-      SavedAnalyses.write(file, key, List.copyOf(docs.values()), termVocabulary, nameVocabulary, tagVocabulary, sectionVocabulary);
+    /** The analysis of every article added, for the cache file that {@link #restore} reads in a later process. */
+    public dev.warta.internal.CacheData.Snapshot saved(byte[] key) {
+      return SavedAnalyses.saved(key, List.copyOf(docs.values()), termVocabulary, nameVocabulary, tagVocabulary, sectionVocabulary);
     }
 
     private Doc analyse(RelatedDocument doc) {

@@ -105,11 +105,11 @@ final class SavedAnalyses {
         tags.counts(s.tags(), s.tagCounts(), tagVocabulary));
   }
 
-  /** Writes the analyses (see {@link CacheData#write}). */
-  static void write(Path file, byte[] key, List<RelatedIndex.Doc> docs, Vocabulary termVocabulary, Vocabulary nameVocabulary,
-      Vocabulary tagVocabulary, Vocabulary sectionVocabulary) throws IOException {
+  /** The analyses, for the cache file (see {@link CacheData.Snapshot}). */
+  static CacheData.Snapshot saved(byte[] key, List<RelatedIndex.Doc> docs, Vocabulary termVocabulary, Vocabulary nameVocabulary,
+      Vocabulary tagVocabulary, Vocabulary sectionVocabulary) {
     String[] sections = sectionVocabulary.strings();
-    CacheData.write(file, KIND, VERSION, out -> {
+    return new CacheData.Snapshot(KIND, VERSION, out -> {
       CacheData.writeBytes(out, key);
       for (Vocabulary v : List.of(termVocabulary, nameVocabulary, tagVocabulary)) {
         CacheData.writeTexts(out, Arrays.asList(v.strings()));

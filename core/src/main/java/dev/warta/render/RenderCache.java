@@ -220,9 +220,9 @@ public final class RenderCache {
     }
   }
 
-  /** Writes the cache for the output of build {@code buildId} (see {@link CacheData#write}). */
-  public void write(Path file, String buildId) throws IOException {
-    CacheData.write(file, KIND, VERSION, out -> {
+  /** The cache for the output of build {@code buildId}, for its file (see {@link CacheData.Snapshot}). */
+  public CacheData.Snapshot saved(String buildId) {
+    return new CacheData.Snapshot(KIND, VERSION, out -> {
       writeText(out, buildId);
       // the files first: they stay true of the output whatever the inputs of the next build
       writeTexts(out, files.orElse(List.of()));

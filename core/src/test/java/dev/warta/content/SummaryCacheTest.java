@@ -27,7 +27,7 @@ class SummaryCacheTest {
     SummaryCache first = SummaryCache.read(file, KEY);
     PARAGRAPHS.forEach(first::plainText);
     assertTrue(first.changed());
-    first.write(file, KEY);
+    dev.warta.publish.CacheFiles.write(file, first.saved(KEY));
 
     SummaryCache again = SummaryCache.read(file, KEY);
     for (String p : PARAGRAPHS) {
@@ -46,7 +46,7 @@ class SummaryCacheTest {
     Path file = dir.resolve("summaries");
     SummaryCache first = SummaryCache.read(file, KEY);
     PARAGRAPHS.forEach(first::plainText);
-    first.write(file, KEY);
+    dev.warta.publish.CacheFiles.write(file, first.saved(KEY));
     SummaryCache other = SummaryCache.read(file, new byte[] {9});
     PARAGRAPHS.forEach(other::plainText);
     assertTrue(other.changed(), "made again under another key");

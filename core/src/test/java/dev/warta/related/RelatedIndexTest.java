@@ -296,7 +296,7 @@ class RelatedIndexTest {
     byte[] key = {1};
     RelatedIndex.Builder first = RelatedIndex.builder(RelatedSettings.defaults());
     CORPUS.forEach(first::add);
-    first.save(file, key);
+    dev.warta.publish.CacheFiles.write(file, first.saved(key));
 
     // a new article, an edited one and one gone since; the vocabulary of the taker starts elsewhere
     RelatedDocument edited = CORPUS.get(2);

@@ -22,7 +22,7 @@ class RenderCacheTest {
     cache.put("/2024/03/a/", new RenderCache.PageEntry(new byte[] {9, 9}, 120, List.of()));
     cache.files(FILES);
     Path file = dir.resolve("cache");
-    cache.write(file, "build-1");
+    dev.warta.publish.CacheFiles.write(file, cache.saved("build-1"));
     return file;
   }
 
