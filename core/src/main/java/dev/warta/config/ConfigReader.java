@@ -6,6 +6,7 @@ import dev.warta.shared.SiteConfig.Feeds;
 import dev.warta.shared.SiteConfig.Publisher;
 import dev.warta.shared.SiteConfig.RawHtml;
 import dev.warta.shared.SiteConfig.Related;
+import dev.warta.internal.Dates;
 import dev.warta.internal.SitePaths;
 import dev.warta.internal.YamlReader;
 import dev.warta.shared.RelatedSettings;
@@ -18,7 +19,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -330,12 +330,11 @@ public final class ConfigReader {
 
     private Optional<Instant> buildTime() {
       return get("buildTime").flatMap(s -> s.yaml().string(s.node(), "buildTime").flatMap(text -> {
-        try {
-          return Optional.of(OffsetDateTime.parse(text.strip()).toInstant());
-        } catch (DateTimeException e) {
+        Optional<Instant> time = Dates.instant(text);
+        if (time.isEmpty()) {
           s.yaml().error(s.node(), "'buildTime' must be a date-time with offset such as 2024-01-31T12:00:00Z, found '" + text + "'");
-          return Optional.empty();
         }
+        return time;
       }));
     }
 

@@ -2,8 +2,10 @@ package dev.warta.content;
 
 import dev.warta.shared.Problem;
 import dev.warta.shared.SiteConfig;
+import dev.warta.internal.Dates;
 import dev.warta.internal.Slugs;
 import dev.warta.internal.YamlReader;
+import dev.warta.internal.Urls;
 import dev.warta.markdown.PlainText;
 import dev.warta.markdown.ReadAlsoLine;
 import java.nio.file.Path;
@@ -29,9 +31,6 @@ final class ArticleReader {
   private static final Pattern JEKYLL_NAME = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})-(.+)\\.(?:md|markdown)");
   /** Hugo's language suffix: {@code berita.en.md}. */
   private static final Pattern LANG_SUFFIX = Pattern.compile(".+\\.([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?)\\.(?:md|markdown)");
-
-  /** A URL's scheme: text before a ':' that comes before any '/', '?' or '#'. */
-  private static final Pattern URL_SCHEME = Pattern.compile("([^/?#:]*):");
 
   /** What 'lang' may hold. */
   private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
@@ -362,10 +361,7 @@ final class ArticleReader {
    * Blanks and control characters are ignored as browsers ignore them ({@code java\tscript:}).
    */
   private static boolean safeImage(YamlReader yaml, Node node, String src) {
-    String compact = src.codePoints().filter(c -> c > 0x20 && !(c >= 0x7f && c <= 0x9f))
-        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-    Matcher scheme = URL_SCHEME.matcher(compact);
-    if (!scheme.lookingAt() || scheme.group(1).equalsIgnoreCase("http") || scheme.group(1).equalsIgnoreCase("https")) {
+    if (Urls.allows(src, Urls.WEB_SCHEMES)) {
       return true;
     }
     yaml.error(node, "'image' must be an http(s) URL or a path, found '" + src + "'");

@@ -19,8 +19,7 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
 import dev.warta.shared.Problem;
 import dev.warta.shared.SiteConfig.RawHtml;
 import dev.warta.internal.Escape;
-import java.net.URI;
-import java.net.URISyntaxException;
+import dev.warta.internal.Urls;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,7 +45,6 @@ import org.jsoup.safety.Safelist;
 public final class MarkdownRenderer {
   private static final Pattern MARKDOWN_LINK = Pattern.compile("^\\[(.+)]\\(\\s*<?([^)>\\s]+)>?(?:\\s+\"[^\"]*\")?\\s*\\)\\s*[.]?$");
   private static final Pattern QUERY_OR_FRAGMENT = Pattern.compile("[#?].*");
-  private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto", "tel", "ftp");
 
   private final RawHtml rawHtml;
   private final ReadAlsoLine readAlso;
@@ -338,7 +336,7 @@ public final class MarkdownRenderer {
     }
 
     private void unsafe(Node node, String url) {
-      report("unsafeUrls", node, "the URL '" + url + "' uses an unsafe scheme and was removed; links may use http, https, mailto or tel");
+      report("unsafeUrls", node, "the URL '" + url + "' uses an unsafe scheme and was removed; links may use http, https, mailto, tel or ftp");
     }
 
     private void report(String check, Node node, String message) {
@@ -373,33 +371,11 @@ public final class MarkdownRenderer {
     return !path.contains(":") && (path.endsWith(".md") || path.endsWith(".markdown"));
   }
 
-  /** Whether a URL is relative, or uses a scheme that cannot run code. */
+  /** Whether a URL is relative, or uses a scheme that cannot run code (see {@link Urls}). */
   static boolean isSafe(String url) {
-    String trimmed = url.strip();
-    StringBuilder compact = new StringBuilder();
-    for (char c : trimmed.toCharArray()) {
-      if (c > 0x20 && !Escape.isControl(c)) {
-        compact.append(c);
-      }
-    }
-    String u = compact.toString();
-    int colon = u.indexOf(':');
-    if (colon < 0) {
-      return true;
-    }
-    int slash = u.indexOf('/');
-    int question = u.indexOf('?');
-    int hash = u.indexOf('#');
-    if ((slash >= 0 && slash < colon) || (question >= 0 && question < colon) || (hash >= 0 && hash < colon)) {
-      return true; // the colon is in the path, query or fragment: a relative URL
-    }
-    try {
-      String scheme = new URI(u.substring(0, colon) + ":x").getScheme();
-      return scheme != null && SAFE_SCHEMES.contains(scheme.toLowerCase(Locale.ROOT));
-    } catch (URISyntaxException e) {
-      return false;
-    }
+    return Urls.allows(url, Urls.LINK_SCHEMES);
   }
+
 
   /**
    * Table cells say their alignment with a class ({@code align-right}) instead of the {@code

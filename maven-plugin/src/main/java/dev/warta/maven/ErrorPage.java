@@ -1,5 +1,6 @@
 package dev.warta.maven;
 
+import dev.warta.internal.Escape;
 import dev.warta.shared.Problem;
 import java.util.List;
 
@@ -27,20 +28,8 @@ final class ErrorPage {
     return out.append("</ul>\n").append(DevServer.SCRIPT).append("\n</body>\n</html>\n").toString();
   }
 
-  /** Text made safe for HTML content and attribute values. */
+  /** Text made safe for HTML content and attribute values: core's escaping, the one policy. */
   static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
+    return Escape.html(text);
   }
 }

@@ -1,4 +1,4 @@
-package dev.warta.content;
+package dev.warta.internal;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -11,11 +11,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses the dates people write in front matter: ISO 8601 dates and date-times, with or without an
- * offset, and the YAML timestamp forms Jekyll writes ({@code 2023-09-05 08:30:00 +0700}). A value
- * without an offset is in the site's zone; a date alone is midnight there.
+ * Parses the dates people write, in front matter and in settings alike: ISO 8601 dates and
+ * date-times, with or without an offset, and the YAML timestamp forms Jekyll writes ({@code
+ * 2023-09-05 08:30:00 +0700}). A value without an offset is in the site's zone; a date alone is
+ * midnight there. The one date parser of Warta.
  */
-final class Dates {
+public final class Dates {
   private static final Pattern FORM =
       Pattern.compile(
           "(\\d{4}-\\d{1,2}-\\d{1,2})(?:[Tt ]+(\\d{1,2}):(\\d{2})(?::(\\d{2})(\\.\\d{1,9})?)?)?\\s*"
@@ -24,7 +25,7 @@ final class Dates {
   private Dates() {}
 
   /** The instant written, in {@code zone}; empty when the text is no date. */
-  static Optional<ZonedDateTime> parse(String text, ZoneId zone) {
+  public static Optional<ZonedDateTime> parse(String text, ZoneId zone) {
     Matcher m = FORM.matcher(text.strip());
     if (!m.matches()) {
       return Optional.empty();
@@ -57,6 +58,18 @@ final class Dates {
     } catch (DateTimeException | NumberFormatException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The instant written, for a setting that must not depend on a zone ({@code buildTime}): a
+   * date-time with its offset; empty for anything else.
+   */
+  public static Optional<java.time.Instant> instant(String text) {
+    Matcher m = FORM.matcher(text.strip());
+    if (!m.matches() || m.group(2) == null || m.group(6) == null) {
+      return Optional.empty();
+    }
+    return parse(text, java.time.ZoneOffset.UTC).map(ZonedDateTime::toInstant);
   }
 
   private static String normaliseOffset(String offset) {
