@@ -21,7 +21,9 @@ import java.util.TreeMap;
 
 /**
  * A site folder and how to build it. Immutable: every {@code with}-style call returns a new
- * {@code Site}, so one can be shared and built again (as {@code warta:serve} does).
+ * {@code Site}, so one can be shared and built again (as {@code warta:serve} does). A {@link
+ * #warm()} site also keeps what its builds loaded; that memory is its own, never shared with the
+ * sites made from it.
  *
  * <pre>{@code
  * Site site = Warta.site(Path.of("archive")).output(Path.of("public")).set("paginate", "30");
@@ -61,6 +63,15 @@ public final class Site {
     this.listener = listener;
   }
 
+  /**
+   * The memory a copy gets: a copy of a warm site is warm too, with a memory of its own, so that
+   * two {@code Site} values never share what one of them kept (their builds may differ in output,
+   * settings or cache, and each must see only its own last build).
+   */
+  private Optional<Memory> ownMemory() {
+    return memory.map(m -> new Memory());
+  }
+
   /** The site folder. */
   public Path folder() {
     return folder;
@@ -76,7 +87,7 @@ public final class Site {
    * site exactly, and deletes what the new site does not have.
    */
   public Site output(Path folder) {
-    return new Site(this.folder, Optional.of(folder.toAbsolutePath().normalize()), overrides, threads, listener, cache, memory);
+    return new Site(this.folder, Optional.of(folder.toAbsolutePath().normalize()), overrides, threads, listener, cache, ownMemory());
   }
 
   /** This site with a setting that wins over {@code warta.yml}, e.g. {@code set("paginate", "30")}. */
@@ -85,14 +96,14 @@ public final class Site {
     Objects.requireNonNull(value, "value");
     Map<String, String> copy = new TreeMap<>(overrides);
     copy.put(setting, value);
-    return new Site(folder, output, copy, threads, listener, cache, memory);
+    return new Site(folder, output, copy, threads, listener, cache, ownMemory());
   }
 
   /** This site with several settings, as by {@link #set} one by one. */
   public Site set(Map<String, String> settings) {
     Map<String, String> copy = new TreeMap<>(overrides);
     copy.putAll(settings);
-    return new Site(folder, output, copy, threads, listener, cache, memory);
+    return new Site(folder, output, copy, threads, listener, cache, ownMemory());
   }
 
   /** This site served from another base URL. */
@@ -121,7 +132,7 @@ public final class Site {
 
   /** This site keeping its build cache in {@code folder}. */
   public Site cache(Path folder) {
-    return new Site(this.folder, output, overrides, threads, listener, Optional.of(folder.toAbsolutePath().normalize()), memory);
+    return new Site(this.folder, output, overrides, threads, listener, Optional.of(folder.toAbsolutePath().normalize()), ownMemory());
   }
 
   /**
@@ -129,8 +140,10 @@ public final class Site {
    * related index's analysis of each, and the last build's render cache. Each build then reads and
    * analyses only the article files whose size or time changed, and renders only the pages whose
    * inputs changed; its output is the same as a cold build's. For a process that builds the same
-   * site again and again, as {@code warta:serve} does. The builds of the returned site (and of
-   * sites derived from it) must not run at the same time.
+   * site again and again, as {@code warta:serve} does. The builds of the returned site must not run
+   * at the same time. A site derived from it (by {@code output}, {@code set} and the other
+   * with-calls) is warm too, but keeps its own memory, starting empty: make the site complete
+   * first, then call {@code warm()}.
    */
   public Site warm() {
     return new Site(folder, output, overrides, threads, listener, cache, Optional.of(new Memory()));
@@ -146,10 +159,11 @@ public final class Site {
    * URL, section, language, translation key or draft state changed, as these move it in the
    * archive. The related lists are the last build's: an edit changes what every list is ranked
    * by. For {@code warta:serve}, which shows an edit this way within a moment, then builds in
-   * full: only that build makes the whole site exact again.
+   * full: only that build makes the whole site exact again. The problems found on the way (an
+   * edit with an error, a page that cannot be written) go to the {@link #listener listener}.
    */
   public java.util.List<String> refresh(java.util.Collection<Path> changedFiles) {
-    return memory.map(m -> new Refresh(folder, m).run(output(), changedFiles)).orElse(java.util.List.of());
+    return memory.map(m -> new Refresh(folder, m, progress()).run(output(), changedFiles)).orElse(java.util.List.of());
   }
 
   /** This site built as if at {@code time}: fixes "now" for future articles and the news sitemap. */
@@ -162,12 +176,12 @@ public final class Site {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1");
     }
-    return new Site(folder, output, overrides, threads, listener, cache, memory);
+    return new Site(folder, output, overrides, threads, listener, cache, ownMemory());
   }
 
   /** This site reporting progress to {@code listener}. */
   public Site listener(BuildListener listener) {
-    return new Site(folder, output, overrides, threads, Objects.requireNonNull(listener, "listener"), cache, memory);
+    return new Site(folder, output, overrides, threads, Objects.requireNonNull(listener, "listener"), cache, ownMemory());
   }
 
   /**
@@ -207,7 +221,12 @@ public final class Site {
   }
 
   private Pipeline pipeline() {
-    return new Pipeline(folder, overrides, threads, new Progress() {
+    return new Pipeline(folder, overrides, threads, progress());
+  }
+
+  /** The listener, as the orchestration hears it. */
+  private Progress progress() {
+    return new Progress() {
       @Override
       public void stageStarted(String stage) {
         listener.stageStarted(stage);
@@ -222,7 +241,7 @@ public final class Site {
       public void problem(Problem problem) {
         listener.problem(problem);
       }
-    });
+    };
   }
 
   /** Runs a step of the pipeline, its failure turned into the facade's exception. */

@@ -103,14 +103,42 @@ public final class Pipeline {
    * @throws Failure when the content has errors
    */
   public Archive archive() {
-    return load().archive();
+    long start = System.nanoTime();
+    SiteConfig config = startLoading();
+    ForkJoinPool pool = new ForkJoinPool(threads);
+    try {
+      // no related lists are asked for, so no article is analysed and no body is kept
+      ContentLoader.Loaded loaded =
+          new ContentLoader(config, siteDir).load(pool, new ContentLoader.Memo(), source -> true, (article, body) -> {}, problems);
+      finish("load", loaded.articles().size(), start);
+      Archive archive = index(config, loaded);
+      failOnErrors();
+      return archive;
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /** The first step of loading: the settings, or a failure listing their errors. */
+  private SiteConfig startLoading() {
+    listener.stageStarted("load");
+    SiteConfig config = ConfigReader.read(siteDir, overrides, problems);
+    failOnErrors();
+    return config;
+  }
+
+  /** The index stage: the archive of the articles loaded. */
+  private Archive index(SiteConfig config, ContentLoader.Loaded loaded) {
+    long start = System.nanoTime();
+    listener.stageStarted("index");
+    Archive archive = Archive.build(config, loaded.articles(), problems);
+    finish("index", archive.entries().size(), start);
+    return archive;
   }
 
   Loaded load() {
     long start = System.nanoTime();
-    listener.stageStarted("load");
-    SiteConfig config = ConfigReader.read(siteDir, overrides, problems);
-    failOnErrors();
+    SiteConfig config = startLoading();
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
       RelatedSettings settings = relatedSettings(config.related());
@@ -136,14 +164,12 @@ public final class Pipeline {
       related.retain(loaded.articles().stream().map(a -> a.source()).collect(java.util.stream.Collectors.toSet()));
       finish("load", loaded.articles().size(), start);
 
-      start = System.nanoTime();
-      listener.stageStarted("index");
-      Archive archive = Archive.build(config, loaded.articles(), problems);
-      finish("index", archive.entries().size(), start);
+      Archive archive = index(config, loaded);
 
       start = System.nanoTime();
       listener.stageStarted("related");
-      RelatedLinks links = new RelatedLinks(archive, related.build(), problems);
+      // in the build's pool: the index's parallel streams then use the build's threads, not the JVM's common pool
+      RelatedLinks links = inPool(pool, () -> new RelatedLinks(archive, related.build(), problems));
       if (analyses.isPresent() && !related.sameAsRestored()) {
         save(related.saved(key), analyses.get(), "the next build makes it again");
       }
@@ -155,6 +181,21 @@ public final class Pipeline {
       return new Loaded(config, archive, links);
     } finally {
       pool.shutdown();
+    }
+  }
+
+  /** Runs {@code task} in {@code pool}, so that the parallel streams it starts run on the pool's threads. */
+  private static <T> T inPool(ForkJoinPool pool, java.util.concurrent.Callable<T> task) {
+    try {
+      return pool.submit(task).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("the build was interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
     }
   }
 

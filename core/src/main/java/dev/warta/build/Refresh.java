@@ -33,11 +33,16 @@ import java.util.Set;
 public final class Refresh {
   private final Path siteDir;
   private final Memory memory;
+  private final Progress listener;
 
-  /** A refresh of the site in {@code siteDir}, from what {@code memory} kept of its last build. */
-  public Refresh(Path siteDir, Memory memory) {
+  /**
+   * A refresh of the site in {@code siteDir}, from what {@code memory} kept of its last build,
+   * telling {@code listener} the problems it finds.
+   */
+  public Refresh(Path siteDir, Memory memory, Progress listener) {
     this.siteDir = siteDir;
     this.memory = memory;
+    this.listener = listener;
   }
 
   /** Returns the URLs written. */
@@ -54,6 +59,7 @@ public final class Refresh {
     for (Path file : changed) {
       List<Problem> found = new ArrayList<>();
       Optional<Article> now = reader.reread(file, found);
+      found.forEach(listener::problem);
       Optional<Article> was = now.flatMap(a -> loaded.archive().bySource(a.source())).map(Entry::article);
       Optional<Archive> with = now.flatMap(archive::with);
       if (with.isPresent()) {
@@ -74,17 +80,20 @@ public final class Refresh {
     }
     RelatedLinks links = loaded.links().with(archive);
     // the last build's pages stand, but for their entries, when no list gained or lost a member
-    Plan plan = regrouped.isEmpty() ? memory.plan() : Plan.of(archive, new ArrayList<>());
+    List<Problem> setup = new ArrayList<>();
+    Plan plan = regrouped.isEmpty() ? memory.plan() : Plan.of(archive, setup);
     List<Page> pages = showing(plan, archive, links, edited, regrouped);
     RenderCache before = memory.lastRendered().orElse(RenderCache.empty(new byte[0]));
     // a body the last build rendered from the same file is known by its key, and rendered only
     // for a page that must be written
-    SiteRenderer renderer = SiteRenderer.create(siteDir, archive, links, new ArrayList<>(), before, RenderCache.empty(new byte[0]));
+    SiteRenderer renderer = SiteRenderer.create(siteDir, archive, links, setup, before, RenderCache.empty(new byte[0]));
+    setup.forEach(listener::problem);
     List<String> written = new ArrayList<>();
     for (Page page : pages) {
       List<Problem> found = new ArrayList<>();
       Optional<RenderCache.PageEntry> was = before.page(page.url());
       SiteRenderer.Rendered rendered = renderer.render(page, found, fingerprint -> was.filter(w -> Arrays.equals(w.fingerprint(), fingerprint)).isPresent());
+      found.forEach(listener::problem);
       if (rendered.kept() || found.stream().anyMatch(Problem::isError)) {
         continue;
       }
@@ -94,7 +103,8 @@ public final class Refresh {
         memory.forgetPage(page.url());
         written.add(page.url());
       } catch (IOException e) {
-        // the full build that follows writes it
+        listener.problem(Problem.warning("", 0, 0, "cannot write the page " + page.url() + " at once: " + e.getMessage()
+            + "; the full build that follows writes it"));
       }
     }
     // a second edit before the full build builds on this one
