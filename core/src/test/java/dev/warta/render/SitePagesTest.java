@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SitePagesTest {
   @TempDir Path dir;
 
-  private static String article(String path, String title, String date, String extra, String body) {
+  static String article(String path, String title, String date, String extra, String body) {
     return "-- " + path + " --\n---\ntitle: \"" + title + "\"\ndate: " + date + "\n" + extra + "---\n" + body + "\n";
   }
 
