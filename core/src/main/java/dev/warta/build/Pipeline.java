@@ -4,6 +4,7 @@ import dev.warta.archive.Archive;
 import dev.warta.archive.Entry;
 import dev.warta.config.ConfigReader;
 
+import dev.warta.content.Bodies;
 import dev.warta.content.ContentLoader;
 import dev.warta.content.SummaryCache;
 import dev.warta.internal.CacheData;
@@ -78,6 +79,9 @@ public final class Pipeline {
 
   /** What every page depends on besides its model ({@link Inputs#rendering}), taken when loading. */
   private byte[] inputs;
+
+  /** The bodies the load read, for rendering: each article file is read once per build. */
+  private Bodies bodies = Bodies.fromFiles();
 
   /** The file in the cache folder holding the related index's analysis of every article. */
   static final String ANALYSES = "related-analyses";
@@ -160,6 +164,7 @@ public final class Pipeline {
         memory.ifPresent(Memory::forgetRelated);
         throw e;
       }
+      bodies = loaded.bodies();
       // an article deleted, or now a draft, leaves the index
       related.retain(loaded.articles().stream().map(a -> a.source()).collect(java.util.stream.Collectors.toSet()));
       finish("load", loaded.articles().size(), start);
@@ -241,7 +246,7 @@ public final class Pipeline {
     Optional<Path> cacheFile = outputDir.flatMap(dir -> cacheFolder.map(folder -> RenderCache.fileFor(folder, dir)));
     RenderCache previous = previousCache(outputDir, cacheFile, inputs);
     RenderCache next = RenderCache.empty(inputs);
-    SiteRenderer renderer = SiteRenderer.create(siteDir, archive, loaded.links(), problems, previous, next);
+    SiteRenderer renderer = SiteRenderer.create(siteDir, archive, loaded.links(), bodies, problems, previous, next);
     // feeds, sitemaps and robots.txt: made from the plan while the pages render (the sitemaps are
     // made whole at once, a second of one thread at 100,000 articles), written with the static files
     List<Problem> generatedProblems = Collections.synchronizedList(new ArrayList<>());

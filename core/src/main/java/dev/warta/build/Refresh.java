@@ -3,6 +3,7 @@ package dev.warta.build;
 import dev.warta.archive.Archive;
 import dev.warta.archive.Entry;
 import dev.warta.content.Article;
+import dev.warta.content.Bodies;
 import dev.warta.content.ContentLoader;
 import dev.warta.publish.InPlace;
 import dev.warta.render.Page;
@@ -86,7 +87,7 @@ public final class Refresh {
     RenderCache before = memory.lastRendered().orElse(RenderCache.empty(new byte[0]));
     // a body the last build rendered from the same file is known by its key, and rendered only
     // for a page that must be written
-    SiteRenderer renderer = SiteRenderer.create(siteDir, archive, links, setup, before, RenderCache.empty(new byte[0]));
+    SiteRenderer renderer = SiteRenderer.create(siteDir, archive, links, Bodies.fromFiles(), setup, before, RenderCache.empty(new byte[0]));
     setup.forEach(listener::problem);
     List<String> written = new ArrayList<>();
     for (Page page : pages) {

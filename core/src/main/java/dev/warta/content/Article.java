@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One article's metadata, read from its front matter and file name. The body is not held here:
- * {@link ContentLoader#body(Article)} reads it when it is needed.
+ * One article's metadata, read from its front matter and file name. The body is not held here: the
+ * load keeps it for the build in {@link Bodies}, from which rendering takes it.
  *
  * @param source the file relative to the site folder, with {@code /}, e.g. {@code
  *     content/ekonomi/harga-cabai.md}; unique, and the stable key of the article

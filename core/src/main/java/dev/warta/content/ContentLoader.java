@@ -5,7 +5,6 @@ import dev.warta.shared.SiteConfig;
 import dev.warta.internal.TextFiles;
 import dev.warta.markdown.MarkdownRenderer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -57,7 +56,7 @@ public final class ContentLoader {
   }
 
   /** The articles read, in path order, and what was wrong. */
-  public record Loaded(List<Article> articles, int skippedDrafts, int skippedFuture) {}
+  public record Loaded(List<Article> articles, int skippedDrafts, int skippedFuture, Bodies bodies) {}
 
   /**
    * What a previous load read, for a process that loads the same site again and again: a file whose
@@ -124,7 +123,9 @@ public final class ContentLoader {
     int drafts = 0;
     int future = 0;
     List<ArticleReader.Result> kept = new ArrayList<>();
-    for (ArticleReader.Result result : results) {
+    Bodies texts = new Bodies();
+    for (int i = 0; i < results.size(); i++) {
+      ArticleReader.Result result = results.get(i);
       problems.addAll(result.problems());
       if (result.article().isEmpty()) {
         continue;
@@ -138,6 +139,10 @@ public final class ContentLoader {
         articles.add(a);
         if (result.body() != null) {
           kept.add(result);
+          BasicFileAttributes stamp = stamps.get(files.get(i));
+          if (stamp != null) {
+            texts.keep(a, stamp, result.body());
+          }
         }
       }
     }
@@ -149,7 +154,7 @@ public final class ContentLoader {
     } catch (java.util.concurrent.ExecutionException e) {
       throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
     }
-    return new Loaded(List.copyOf(articles), drafts, future);
+    return new Loaded(List.copyOf(articles), drafts, future, texts);
   }
 
   private static long modified(BasicFileAttributes attributes) {
@@ -182,16 +187,6 @@ public final class ContentLoader {
       }
     }
     return Files.isSymbolicLink(file) ? linked(file, new ArrayList<>()).isPresent() : Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS);
-  }
-
-  /** The Markdown body of an article, read again from its file. */
-  public static String body(Article article) {
-    try {
-      String text = TextFiles.readUtf8(article.file());
-      return FrontMatter.split(text).frontMatter().map(FrontMatter::body).orElse("");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + article.source(), e);
-    }
   }
 
   private ArticleReader.Result readOne(ArticleReader reader, Path file) {

@@ -4,7 +4,7 @@ import dev.warta.shared.Problem;
 import dev.warta.archive.Archive;
 import dev.warta.archive.Entry;
 import dev.warta.content.Article;
-import dev.warta.content.ContentLoader;
+import dev.warta.content.Bodies;
 import dev.warta.internal.Fingerprint;
 import dev.warta.markdown.MarkdownRenderer;
 import dev.warta.markdown.ReadAlsoLine;
@@ -14,11 +14,7 @@ import dev.warta.render.Page.NotFoundPage;
 import dev.warta.render.Page.RedirectPage;
 import dev.warta.render.Page.TermsPage;
 import java.nio.charset.StandardCharsets;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -38,6 +34,7 @@ public final class SiteRenderer {
   private final Models models;
   private final MarkdownRenderer markdown;
   private final Links links;
+  private final Bodies bodies;
   private final RenderCache previous;
   private final RenderCache next;
 
@@ -56,7 +53,8 @@ public final class SiteRenderer {
     Optional<Entry> byTitle(String title);
   }
 
-  private SiteRenderer(Archive archive, Templates templates, Labels labels, Links links, RenderCache previous, RenderCache next) {
+  private SiteRenderer(Archive archive, Templates templates, Labels labels, Links links, Bodies bodies, RenderCache previous, RenderCache next) {
+    this.bodies = bodies;
     this.previous = previous;
     this.next = next;
     this.archive = archive;
@@ -71,9 +69,11 @@ public final class SiteRenderer {
   /**
    * A renderer for an archive, with the site's templates and labels, that skips the bodies the
    * previous build's cache knows unchanged, and records in {@code next} what this build's bodies
-   * were made from. Problems with templates or label files are added to {@code problems}.
+   * were made from. The articles' bodies come from {@code bodies}, as the load read them. Problems
+   * with templates or label files are added to {@code problems}.
    */
-  public static SiteRenderer create(Path siteDir, Archive archive, Links links, List<Problem> problems, RenderCache previous, RenderCache next) {
+  public static SiteRenderer create(Path siteDir, Archive archive, Links links, Bodies bodies, List<Problem> problems, RenderCache previous,
+      RenderCache next) {
     Templates templates = Templates.create(siteDir);
     problems.addAll(templates.check());
     List<String> languages = new ArrayList<>(archive.languages());
@@ -81,7 +81,7 @@ public final class SiteRenderer {
       languages.add(archive.config().language());
     }
     Labels labels = Labels.load(siteDir, languages, problems);
-    return new SiteRenderer(archive, templates, labels, links, previous, next);
+    return new SiteRenderer(archive, templates, labels, links, bodies, previous, next);
   }
 
   /** The site's labels in a language, for feeds and other non-template output. */
@@ -205,7 +205,7 @@ public final class SiteRenderer {
 
     String html(List<Problem> problems) {
       if (html == null) {
-        html = render(entry, new RecordingLinks(entry), problems, ContentLoader.body(entry.article())).html();
+        html = render(entry, new RecordingLinks(entry), problems, bodies.text(entry.article())).html();
       }
       return html;
     }
@@ -215,18 +215,12 @@ public final class SiteRenderer {
     Article article = entry.article();
     String source = article.source();
     Optional<RenderCache.BodyEntry> before = previous.body(source);
-    long size;
-    long modified;
-    try {
-      BasicFileAttributes file = Files.readAttributes(article.file(), BasicFileAttributes.class);
-      size = file.size();
-      modified = file.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + source, e);
-    }
+    Bodies.Stamp stamp = bodies.stamp(article);
+    long size = stamp.size();
+    long modified = stamp.modified();
     Optional<byte[]> unchanged = before.filter(b -> b.size() == size && b.modified() == modified).map(RenderCache.BodyEntry::markdown);
     // a changed file is read once, for its digest and its rendering
-    String text = unchanged.isPresent() ? null : ContentLoader.body(article);
+    String text = unchanged.isPresent() ? null : bodies.text(article);
     byte[] markdown = unchanged.orElseGet(() -> new Fingerprint().add(text).finish());
     byte[] digest = sourceDigest(article, markdown);
     Optional<RenderCache.BodyEntry> known = before.filter(b -> Arrays.equals(b.source(), digest));
@@ -237,7 +231,7 @@ public final class SiteRenderer {
       return new Body(entry, bodyKey(b), b.linked(), null);
     }
     RecordingLinks recording = new RecordingLinks(entry);
-    MarkdownRenderer.Rendered rendered = render(entry, recording, problems, text != null ? text : ContentLoader.body(article));
+    MarkdownRenderer.Rendered rendered = render(entry, recording, problems, text != null ? text : bodies.text(article));
     RenderCache.BodyEntry b = new RenderCache.BodyEntry(size, modified, markdown, digest, recording.questions, rendered.linked());
     next.putBody(source, b);
     return new Body(entry, bodyKey(b), rendered.linked(), rendered.html());
@@ -324,7 +318,7 @@ public final class SiteRenderer {
    * reported here: rendering the article's page reports the same ones.
    */
   public String articleHtml(Entry entry) {
-    return render(entry, new RecordingLinks(entry), new ArrayList<>(), ContentLoader.body(entry.article())).html();
+    return render(entry, new RecordingLinks(entry), new ArrayList<>(), bodies.text(entry.article())).html();
   }
 
   /** The absolute URL of a site-relative URL, for feeds and sitemaps. */

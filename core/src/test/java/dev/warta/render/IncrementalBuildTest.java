@@ -99,7 +99,7 @@ class IncrementalBuildTest {
       Pengendara diminta memakai jalur alternatif.
       """;
 
-  private Map<String, String> snapshot(Path root) throws IOException {
+  static Map<String, String> snapshot(Path root) throws IOException {
     Map<String, String> files = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(root)) {
       for (Path p : walk.filter(Files::isRegularFile).toList()) {
