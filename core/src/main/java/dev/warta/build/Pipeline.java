@@ -9,7 +9,6 @@ import dev.warta.content.ContentLoader;
 import dev.warta.content.SummaryCache;
 import dev.warta.internal.CacheData;
 import dev.warta.internal.Inputs;
-import dev.warta.internal.SitePaths;
 import dev.warta.publish.CacheFiles;
 import dev.warta.publish.GeneratedFiles;
 import dev.warta.publish.Output;
@@ -231,18 +230,7 @@ public final class Pipeline {
     listener.stageStarted("render");
     Plan plan = Plan.of(archive, problems);
     Map<String, Supplier<byte[]>> statics = StaticFiles.of(siteDir, problems);
-    Set<String> pageFiles = new HashSet<>();
-    for (Page page : plan.pages()) {
-      pageFiles.add(SitePaths.collisionKey(page.url()));
-    }
-    Map<String, Supplier<byte[]>> files = new LinkedHashMap<>();
-    statics.forEach((url, bytes) -> {
-      if (pageFiles.contains(SitePaths.collisionKey(url))) {
-        problems.add(Problem.error("static" + url, 0, 0, "this file has the same path as a page Warta writes; rename or remove it"));
-      } else {
-        files.put(url, bytes);
-      }
-    });
+    Map<String, Supplier<byte[]>> files = StaticFiles.besidePages(statics, plan, problems);
     Optional<Path> cacheFile = outputDir.flatMap(dir -> cacheFolder.map(folder -> RenderCache.fileFor(folder, dir)));
     RenderCache previous = previousCache(outputDir, cacheFile, inputs);
     RenderCache next = RenderCache.empty(inputs);

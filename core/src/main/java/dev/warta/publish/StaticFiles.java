@@ -2,6 +2,8 @@ package dev.warta.publish;
 
 import dev.warta.shared.Problem;
 import dev.warta.internal.SitePaths;
+import dev.warta.render.Page;
+import dev.warta.render.Plan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,8 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
@@ -26,6 +31,26 @@ public final class StaticFiles {
   private static final List<String> THEME_FILES = List.of("css/warta.css", "favicon.svg");
 
   private StaticFiles() {}
+
+  /**
+   * The static files that do not take the path of a page of {@code plan}, in the order of {@code
+   * statics}; each one that does is an error: the page is Warta's, the file must move.
+   */
+  public static Map<String, Supplier<byte[]>> besidePages(Map<String, Supplier<byte[]>> statics, Plan plan, List<Problem> problems) {
+    Set<String> pageFiles = new HashSet<>();
+    for (Page page : plan.pages()) {
+      pageFiles.add(SitePaths.collisionKey(page.url()));
+    }
+    Map<String, Supplier<byte[]>> files = new LinkedHashMap<>();
+    statics.forEach((url, bytes) -> {
+      if (pageFiles.contains(SitePaths.collisionKey(url))) {
+        problems.add(Problem.error("static" + url, 0, 0, "this file has the same path as a page Warta writes; rename or remove it"));
+      } else {
+        files.put(url, bytes);
+      }
+    });
+    return files;
+  }
 
   /** The static files by URL path, sorted, each with a way to read its bytes. */
   public static Map<String, Supplier<byte[]>> of(Path siteDir, List<Problem> problems) {
