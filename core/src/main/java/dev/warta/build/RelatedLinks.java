@@ -4,6 +4,7 @@ import dev.warta.archive.Archive;
 import dev.warta.shared.Problem;
 import dev.warta.archive.Entry;
 import dev.warta.content.Article;
+import dev.warta.internal.SitePaths;
 import dev.warta.related.RelatedIndex;
 import dev.warta.related.RelatedLink;
 import dev.warta.related.TitleMatcher;
@@ -94,7 +95,7 @@ final class RelatedLinks implements SiteRenderer.Links {
     if (ref.endsWith(".md") || ref.endsWith(".markdown")) {
       String folder = from.source().substring(0, from.source().lastIndexOf('/') + 1);
       for (String candidate : List.of(ref, "content/" + ref, folder + ref)) {
-        Optional<Entry> e = archive.bySource(java.nio.file.Path.of(candidate).normalize().toString().replace('\\', '/'));
+        Optional<Entry> e = archive.bySource(SitePaths.normalise(candidate));
         if (e.isPresent()) {
           return e;
         }

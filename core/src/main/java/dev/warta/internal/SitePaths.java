@@ -82,4 +82,22 @@ public final class SitePaths {
     String path = urlPath.endsWith("/") ? urlPath + "index.html" : urlPath;
     return java.text.Normalizer.normalize(path, java.text.Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
   }
+
+  /**
+   * A relative path with {@code .}, {@code ..} and empty segments resolved, as a link between two
+   * files of the site means it: {@code content/a/../b/x.md} is {@code content/b/x.md}. A {@code ..}
+   * above the first segment is dropped, as a browser drops it above the site's root. The one way
+   * Warta normalises a link to a file, whatever the platform's separator.
+   */
+  public static String normalise(String path) {
+    java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+    for (String part : path.split("/")) {
+      if (part.equals("..")) {
+        parts.pollLast();
+      } else if (!part.isEmpty() && !part.equals(".")) {
+        parts.addLast(part);
+      }
+    }
+    return String.join("/", parts);
+  }
 }

@@ -19,6 +19,7 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
 import dev.warta.shared.Problem;
 import dev.warta.shared.SiteConfig.RawHtml;
 import dev.warta.internal.Escape;
+import dev.warta.internal.SitePaths;
 import dev.warta.internal.Urls;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -351,18 +352,7 @@ public final class MarkdownRenderer {
       } catch (IllegalArgumentException e) {
         // keep the path as written
       }
-      path = java.text.Normalizer.normalize(path, java.text.Normalizer.Form.NFC);
-      List<String> parts = new ArrayList<>();
-      for (String part : path.split("/")) {
-        if (part.equals("..")) {
-          if (!parts.isEmpty()) {
-            parts.remove(parts.size() - 1);
-          }
-        } else if (!part.isEmpty() && !part.equals(".")) {
-          parts.add(part);
-        }
-      }
-      return String.join("/", parts);
+      return SitePaths.normalise(java.text.Normalizer.normalize(path, java.text.Normalizer.Form.NFC));
     }
   }
 

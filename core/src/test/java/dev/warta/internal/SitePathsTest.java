@@ -31,4 +31,11 @@ class SitePathsTest {
   void caseOnlyDifferencesCollide() {
     assertEquals(SitePaths.collisionKey("/Berita/A/"), SitePaths.collisionKey("/berita/a/index.html"));
   }
+
+  @Test
+  void aLinkBetweenFilesIsNormalisedTheSameWayOnEveryPlatform() {
+    assertEquals("content/b/x.md", SitePaths.normalise("content/a/../b/./x.md"));
+    assertEquals("content/x.md", SitePaths.normalise("content//x.md"));
+    assertEquals("x.md", SitePaths.normalise("content/../../x.md"), "nothing above the root, as a browser resolves it");
+  }
 }
