@@ -206,8 +206,9 @@ public final class Site {
   }
 
   /**
-   * Loads and indexes the archive without rendering: for tools that only want articles, terms or
-   * related lists.
+   * Loads and indexes the archive without rendering: for tools that only want articles, terms and
+   * periods. No related index is built (the archive holds no related lists), and nothing is
+   * written, not even to the build cache.
    *
    * @throws BuildException when the content has errors
    */
