@@ -232,9 +232,10 @@ class SitePagesTest {
     assertEquals(List.of("Maret 2022 2"), site.page("/2022/").select("nav .terms-months li").eachText());
     assertEquals(List.of("/2022/03/"), site.page("/2022/").select("nav .terms-months a").eachAttr("href"));
     java.util.Set<String> pages = new java.util.TreeSet<>();
-    try (var walk = java.nio.file.Files.walk(site.output())) {
+    Path root = site.output().toRealPath();
+    try (var walk = java.nio.file.Files.walk(root)) {
       walk.filter(p -> p.getFileName().toString().equals("index.html"))
-          .forEach(p -> pages.add(p.getParent().equals(site.output()) ? "/" : "/" + site.output().relativize(p.getParent()).toString().replace('\\', '/') + "/"));
+          .forEach(p -> pages.add(p.getParent().equals(root) ? "/" : "/" + root.relativize(p.getParent()).toString().replace('\\', '/') + "/"));
     }
     java.util.Set<String> reached = new java.util.TreeSet<>(List.of("/"));
     java.util.Deque<String> queue = new java.util.ArrayDeque<>(reached);
