@@ -187,8 +187,8 @@ public final class ConfigReader {
           bool("drafts").orElse(d.drafts()),
           bool("future").orElse(d.future()),
           buildTime().orElseGet(Instant::now),
-          new Publisher(string("publisher.name").orElse(""), string("publisher.logo").orElse("")),
-          image().orElse(d.image()),
+          new Publisher(string("publisher.name").orElse(""), image("publisher.logo").orElse("")),
+          image("image").orElse(d.image()),
           new Related(
               scoring(r.scoring()),
               bool("related.report").orElse(r.report()),
@@ -267,9 +267,9 @@ public final class ConfigReader {
       }));
     }
 
-    /** The site's image: a safe site path, or an http(s) URL. */
-    private Optional<String> image() {
-      return get("image").flatMap(s -> s.yaml().string(s.node(), "image").flatMap(text -> {
+    /** An image setting ({@code image}, {@code publisher.logo}): a safe site path, or an http(s) URL. */
+    private Optional<String> image(String name) {
+      return get(name).flatMap(s -> s.yaml().string(s.node(), name).flatMap(text -> {
         String t = text.strip();
         if (t.startsWith("/") && !t.startsWith("//") && SitePaths.whyUnsafe(t).isEmpty()) {
           return Optional.of(t);
@@ -283,7 +283,7 @@ public final class ConfigReader {
         } catch (URISyntaxException e) {
           // reported below
         }
-        s.yaml().error(s.node(), "'image' must be a path in the site such as /img/share.png, or an http or https URL, found '" + text + "'");
+        s.yaml().error(s.node(), "'" + name + "' must be a path in the site such as /img/share.png, or an http or https URL, found '" + text + "'");
         return Optional.empty();
       }));
     }

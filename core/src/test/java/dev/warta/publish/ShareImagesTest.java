@@ -123,5 +123,9 @@ class ShareImagesTest {
     TestSite site = TestSite.of(dir, "-- warta.yml --\ntitle: Kabar\nimage: javascript:alert(1)\n" + ARTICLES);
     List<String> errors = site.failingBuild().stream().filter(Problem::isError).map(Problem::toString).toList();
     assertEquals(List.of("warta.yml:2:8: error: 'image' must be a path in the site such as /img/share.png, or an http or https URL, found 'javascript:alert(1)'"), errors);
+    site.write("-- warta.yml --\ntitle: Kabar\npublisher:\n  logo: \" javascript:alert(1)\"\n");
+    errors = site.failingBuild().stream().filter(Problem::isError).map(Problem::toString).toList();
+    assertEquals(List.of("warta.yml:3:9: error: 'publisher.logo' must be a path in the site such as /img/share.png, or an http or https URL, found ' javascript:alert(1)'"), errors,
+        "the logo lands in an img src and in JSON-LD: it is checked the same way");
   }
 }
