@@ -507,13 +507,21 @@ public final class Output implements AutoCloseable {
     move(staging, release);
     Files.deleteIfExists(link);
     Files.createSymbolicLink(link, releases.getFileName().resolve(release.getFileName()));
-    if (Files.isDirectory(output, LinkOption.NOFOLLOW_LINKS)) {
+    boolean migrating = Files.isDirectory(output, LinkOption.NOFOLLOW_LINKS);
+    if (migrating) {
       // once per output, from a Warta before releases: a folder cannot be swapped with a link in
       // one step, so the output is absent between these two renames (see the class comment)
       delete(old);
       move(output, old);
     }
-    Files.move(link, output, StandardCopyOption.ATOMIC_MOVE);
+    try {
+      Files.move(link, output, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      if (migrating) {
+        move(old, output); // the build failed: the old folder goes back at once, not at the next build
+      }
+      throw e;
+    }
     committed = true;
     try {
       deleteInParallel(old);
