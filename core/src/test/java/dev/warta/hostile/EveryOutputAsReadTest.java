@@ -102,6 +102,8 @@ class EveryOutputAsReadTest {
         lang: en
         translationKey: "%1$s"
         summary: "%1$s"
+        author: "%1$s"
+        category: "%1$s"
         ---
         %2$s
         """.formatted(text, body) + labels;
