@@ -12,6 +12,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import org.jsoup.nodes.Node;
 
 /**
@@ -42,6 +44,18 @@ final class Cleaner {
       "object", Set.of("data", "type", "width", "height"),
       "figure", Set.of("class"),
       "td", Set.of("colspan", "rowspan"));
+
+  // selectors parsed once: parsing one costs more than running it on a post
+  private static final Evaluator SELECT_DROPPED = QueryParser.parse(String.join(",", DROPPED));
+  private static final Evaluator SELECT_UNWRAPPED = QueryParser.parse(String.join(",", UNWRAPPED).replace("o:p", "o|p"));
+  private static final Evaluator SELECT_ANCHORS = QueryParser.parse("a:not([href])");
+  private static final Evaluator SELECT_BLOCK_EMBEDS = QueryParser.parse("figure[class*=wp-block-embed]");
+  private static final Evaluator SELECT_DIV = QueryParser.parse("div");
+  private static final Evaluator SELECT_P = QueryParser.parse("p");
+  private static final Evaluator SELECT_BR = QueryParser.parse("br");
+  private static final Evaluator SELECT_EMBEDDED = QueryParser.parse(String.join(",", EMBEDDED));
+  private static final Evaluator SELECT_MEDIA = QueryParser.parse("img, iframe, video, audio, embed, object");
+  private static final Evaluator SELECT_LINKS = QueryParser.parse("a[href]");
 
   /** A post of the export that a link may point to. */
   record Target(String file, String url, String title) {}
@@ -76,13 +90,13 @@ final class Cleaner {
     org.jsoup.nodes.Document document = Jsoup.parseBodyFragment(html);
     document.outputSettings().prettyPrint(false);
     Element body = document.body();
-    body.select(String.join(",", DROPPED)).remove();
+    body.select(SELECT_DROPPED).remove();
     comments(body);
     blockEditorEmbeds(body);
-    for (Element e : reversed(body.select(String.join(",", UNWRAPPED).replace("o:p", "o|p")))) {
+    for (Element e : reversed(body.select(SELECT_UNWRAPPED))) {
       e.unwrap();
     }
-    for (Element a : body.select("a:not([href])")) {
+    for (Element a : body.select(SELECT_ANCHORS)) {
       a.unwrap();
     }
     divs(body);
@@ -117,7 +131,7 @@ final class Cleaner {
 
   /** The block editor's embed: {@code <figure class="wp-block-embed …"><div class="…wrapper">URL</div></figure>}. */
   private static void blockEditorEmbeds(Element body) {
-    for (Element figure : body.select("figure[class*=wp-block-embed]")) {
+    for (Element figure : body.select(SELECT_BLOCK_EMBEDS)) {
       String text = figure.select(".wp-block-embed__wrapper").text().strip();
       if (text.startsWith("http://") || text.startsWith("https://")) {
         Element caption = figure.selectFirst("figcaption");
@@ -134,7 +148,7 @@ final class Cleaner {
 
   /** A {@code div} of text reads as a paragraph; one around blocks is only a wrapper. */
   private static void divs(Element body) {
-    for (Element div : reversed(body.select("div"))) {
+    for (Element div : reversed(body.select(SELECT_DIV))) {
       boolean hasBlock = div.children().stream().anyMatch(c -> BLOCKS.contains(c.normalName()));
       if (hasBlock || div.parent() != null && "p".equals(div.parent().normalName())) {
         div.unwrap();
@@ -146,7 +160,7 @@ final class Cleaner {
       }
     }
     // a paragraph wrapping blocks (from a div that held both) is unwrapped too
-    for (Element p : reversed(body.select("p"))) {
+    for (Element p : reversed(body.select(SELECT_P))) {
       if (p.children().stream().anyMatch(c -> BLOCKS.contains(c.normalName()) && !EMBEDDED.contains(c.normalName()))) {
         p.unwrap();
       }
@@ -155,7 +169,7 @@ final class Cleaner {
 
   /** White space after a line break would start the next line with it: a break ends the line. */
   private static void breaks(Element body) {
-    for (Element br : body.select("br")) {
+    for (Element br : body.select(SELECT_BR)) {
       if (br.nextSibling() instanceof org.jsoup.nodes.TextNode next) {
         next.text(next.getWholeText().stripLeading());
       }
@@ -203,7 +217,7 @@ final class Cleaner {
 
   /** A frame, video or audio outside a figure gets one, so it is a block of its own in the Markdown. */
   private static void looseEmbeds(Element body) {
-    for (Element e : body.select(String.join(",", EMBEDDED))) {
+    for (Element e : body.select(SELECT_EMBEDDED)) {
       if (e.closest("figure") != null) {
         continue;
       }
@@ -222,11 +236,10 @@ final class Cleaner {
   }
 
   private static void emptyParagraphs(Element body) {
-    for (Element p : body.select("p")) {
-      if (p.text().replace('\u00a0', ' ').isBlank() && p.select("img, iframe, video, audio, embed, object, br").isEmpty()) {
+    for (Element p : body.select(SELECT_P)) {
+      // nothing to read or see: empty, spaces, no-break spaces or line breaks only
+      if (p.text().replace('\u00a0', ' ').isBlank() && p.select(SELECT_MEDIA).isEmpty()) {
         p.remove();
-      } else if (p.text().replace('\u00a0', ' ').isBlank() && p.select("img, iframe, video, audio, embed, object").isEmpty()) {
-        p.remove(); // only line breaks
       }
     }
   }
@@ -238,9 +251,9 @@ final class Cleaner {
    * as it is.
    */
   private void readAlso(Element body, String file, Context context) {
-    for (Element p : body.select("p")) {
-      List<Element> links = p.select("a[href]");
-      if (links.size() != 1 || !p.select("img, iframe").isEmpty()) {
+    for (Element p : body.select(SELECT_P)) {
+      List<Element> links = p.select(SELECT_LINKS);
+      if (links.size() != 1 || !p.select(SELECT_MEDIA).isEmpty()) {
         continue;
       }
       String text = p.text().replace('\u00a0', ' ');

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * The importer's quality gate: the written Markdown is rendered back through Warta's own Markdown
@@ -23,6 +25,9 @@ import org.jsoup.nodes.Element;
  */
 final class LossCheck {
   private static final int CONTEXT = 40;
+  private static final Evaluator LINKS = QueryParser.parse("a[href]");
+  private static final Evaluator IMAGES = QueryParser.parse("img[src]");
+  private static final Evaluator EMBEDS = QueryParser.parse("iframe[src], video[src], audio[src], source[src], embed[src], object[data]");
 
   /** What an article lost; each list empty when nothing was. */
   record Loss(List<String> text, List<String> links, List<String> images, List<String> embeds) {
@@ -43,14 +48,14 @@ final class LossCheck {
     static Seen of(Element body) {
       return new Seen(
           fold(body.text()),
-          body.select("a[href]").eachAttr("href"),
-          body.select("img[src]").eachAttr("src"),
+          body.select(LINKS).eachAttr("href"),
+          body.select(IMAGES).eachAttr("src"),
           embeds(body));
     }
 
     private static List<String> embeds(Element body) {
       List<String> out = new ArrayList<>();
-      for (Element e : body.select("iframe[src], video[src], audio[src], source[src], embed[src], object[data]")) {
+      for (Element e : body.select(EMBEDS)) {
         out.add(e.hasAttr("src") ? e.attr("src") : e.attr("data"));
       }
       return out;
@@ -124,7 +129,22 @@ final class LossCheck {
     return (from > 0 ? "…" : "") + text.substring(Math.min(from, text.length()), to) + (to < text.length() ? "…" : "");
   }
 
+  /** White space (no-break spaces too) folded to single spaces, as a reader sees it. */
   static String fold(String text) {
-    return text.replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+    StringBuilder out = new StringBuilder(text.length());
+    boolean space = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == ' ' || c == '\u00a0' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == 0x0B) {
+        space = out.length() > 0;
+      } else {
+        if (space) {
+          out.append(' ');
+          space = false;
+        }
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 }

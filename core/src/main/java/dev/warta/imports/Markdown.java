@@ -6,6 +6,8 @@ import com.vladsch.flexmark.util.data.MutableDataSet;
 import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import org.jsoup.nodes.TextNode;
 
 /**
@@ -21,6 +23,11 @@ final class Markdown {
   /** Stand-ins for {@code *} and {@code **}, put back after conversion. */
   private static final String EMPHASIS = "\uE002";
   private static final String STRONG = "\uE003";
+  private static final Evaluator SET_ASIDE = QueryParser.parse("figure, aside.read-also, wp-more");
+  private static final Evaluator EMPHASIS_ELEMENTS = QueryParser.parse("em, i, strong, b");
+  private static final Evaluator IMAGES = QueryParser.parse("img");
+  private static final java.util.regex.Pattern LINE_BREAKS = java.util.regex.Pattern.compile("\\s*\\n\\s*");
+  private static final java.util.regex.Pattern NEEDS_BRACKETS = java.util.regex.Pattern.compile("[\\s()<>]");
 
   private final FlexmarkHtmlConverter converter;
 
@@ -47,7 +54,7 @@ final class Markdown {
   /** The Markdown of a cleaned body; the body is changed on the way (the caller is done with it). */
   String convert(Element body) {
     List<String> blocks = new ArrayList<>();
-    for (Element e : body.select("figure, aside.read-also, wp-more")) {
+    for (Element e : body.select(SET_ASIDE)) {
       if (e.parents().stream().anyMatch(p -> p.normalName().equals("figure") || p.hasClass("read-also"))) {
         continue; // inside a block that is set aside whole
       }
@@ -58,14 +65,14 @@ final class Markdown {
         markdown = e.attr("data-markdown");
       } else {
         // one line: a blank line would end CommonMark's HTML block
-        markdown = e.outerHtml().replaceAll("\\s*\\n\\s*", " ");
+        markdown = LINE_BREAKS.matcher(e.outerHtml()).replaceAll(" ");
       }
       Element token = new Element("p").text(OPEN + Integer.toString(blocks.size()) + CLOSE);
       e.replaceWith(token);
       blocks.add(markdown);
     }
     emphasis(body);
-    String markdown = converter.convert(body.html()).strip().replace(STRONG, "**").replace(EMPHASIS, "*");
+    String markdown = converter.convert(body).strip().replace(STRONG, "**").replace(EMPHASIS, "*");
     StringBuilder out = new StringBuilder(markdown);
     for (int i = blocks.size() - 1; i >= 0; i--) {
       String token = OPEN + Integer.toString(i) + CLOSE;
@@ -93,11 +100,11 @@ final class Markdown {
    * CommonMark needs it to read them as emphasis.
    */
   private static void emphasis(Element body) {
-    for (Element e : body.select("em, i, strong, b")) {
+    for (Element e : body.select(EMPHASIS_ELEMENTS)) {
       if (e.closest("pre, code") != null || e.parent() == null) {
         continue;
       }
-      if (e.text().isBlank() && e.select("img").isEmpty()) {
+      if (e.text().isBlank() && e.select(IMAGES).isEmpty()) {
         e.unwrap();
         continue;
       }
@@ -133,7 +140,7 @@ final class Markdown {
 
   /** A link destination, in angle brackets when it holds spaces or parentheses. */
   static String destination(String url) {
-    if (url.matches(".*[\\s()<>].*")) {
+    if (NEEDS_BRACKETS.matcher(url).find()) {
       return "<" + url.replace("<", "%3C").replace(">", "%3E").replace("\n", "%0A") + ">";
     }
     return url;

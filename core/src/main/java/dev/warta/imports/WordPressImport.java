@@ -35,9 +35,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -65,6 +75,9 @@ public final class WordPressImport {
   private static final List<String> DESCRIPTION_KEYS =
       List.of("_yoast_wpseo_metadesc", "rank_math_description", "_aioseo_description", "_aioseop_description", "_genesis_description");
   static final String STATE = "import/files.sha256";
+  private static final java.util.regex.Pattern WHITE_SPACE = java.util.regex.Pattern.compile("\\s+");
+  /** The block editor's comments: {@code <!-- wp:paragraph -->}, {@code <!-- /wp:paragraph -->}. */
+  private static final java.util.regex.Pattern BLOCK_COMMENT = java.util.regex.Pattern.compile("<!--\\s*/?wp:[\\s\\S]*?-->");
 
   private final SiteConfig config;
   private final Path site;
@@ -288,12 +301,16 @@ public final class WordPressImport {
     return dash > 0 ? tag.substring(0, dash) : tag;
   }
 
+  /** HTML as the text it shows: entities decoded, tags dropped. */
   private static String text(String html) {
-    return html.isBlank() ? "" : Jsoup.parseBodyFragment(html).text().strip();
+    if (html.indexOf('&') < 0 && html.indexOf('<') < 0) {
+      return html.strip(); // most titles and terms: parsing them would give the same
+    }
+    return Jsoup.parseBodyFragment(html).text().strip();
   }
 
   private static String title(Wxr.Item item) {
-    return text(item.title()).replaceAll("\\s+", " ");
+    return WHITE_SPACE.matcher(text(item.title())).replaceAll(" ");
   }
 
   private Optional<ZonedDateTime> date(Wxr.Item item) {
@@ -350,15 +367,25 @@ public final class WordPressImport {
     private final Markdown markdown = new Markdown();
     private final LossCheck lossCheck;
     private final Map<String, String> recorded;
-    private final Map<String, String> digests = new TreeMap<>();
-    private final List<ImportReport.Loss> losses = new ArrayList<>();
-    private final List<String> keptFiles = new ArrayList<>();
-    private final Set<String> media = new TreeSet<>();
+    private final Map<String, String> digests = new ConcurrentHashMap<>();
+    private final Map<Long, ImportReport.Loss> losses = new ConcurrentSkipListMap<>();
+    private final Map<Long, String> keptFiles = new ConcurrentSkipListMap<>();
+    private final Set<String> media = new ConcurrentSkipListSet<>();
     private final Set<Long> done = new HashSet<>();
-    private final Yaml yaml;
+    private final ThreadLocal<Yaml> yaml = ThreadLocal.withInitial(WordPressImport::yaml);
     private final String defaultLanguage;
-    private int written;
-    private int unchanged;
+    private final AtomicInteger written = new AtomicInteger();
+    private final AtomicInteger unchanged = new AtomicInteger();
+    // posts are converted on every core, a bounded number at a time, so memory stays that of a few posts
+    private final int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private final ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "warta-import");
+      t.setDaemon(true);
+      return t;
+    });
+    private final Semaphore inFlight = new Semaphore(threads * 4);
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private long sequence;
 
     Writer(Index index) {
       this.index = index;
@@ -366,14 +393,6 @@ public final class WordPressImport {
       this.cleaner = new Cleaner(labels);
       this.lossCheck = new LossCheck(labels, file -> Optional.ofNullable(index.byFile.get(file)).map(p -> new Cleaner.Target(p.file(), p.url(), p.title())));
       this.recorded = readState();
-      DumperOptions dump = new DumperOptions();
-      dump.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-      dump.setAllowUnicode(true);
-      dump.setWidth(4096);
-      dump.setSplitLines(false);
-      dump.setIndent(2);
-      dump.setIndicatorIndent(0);
-      this.yaml = new Yaml(dump);
       this.defaultLanguage = index.defaultLanguage();
     }
 
@@ -390,14 +409,31 @@ public final class WordPressImport {
     @Override
     public void item(Wxr.Item item) {
       Planned planned = index.posts.get(item.id());
-      if (planned == null || !done.add(item.id()) || !item.type().matches("post|page")) {
+      if (planned == null || !done.add(item.id()) || !(item.type().equals("post") || item.type().equals("page"))) {
         return;
       }
+      long seq = sequence++;
+      inFlight.acquireUninterruptibly();
+      pool.execute(() -> {
+        try {
+          if (failure.get() == null) {
+            convert(seq, item, planned);
+          }
+        } catch (RuntimeException | Error e) {
+          failure.compareAndSet(null, e);
+        } finally {
+          inFlight.release();
+        }
+      });
+    }
+
+    /** One post cleaned, converted, checked and written; on a worker thread. */
+    private void convert(long seq, Wxr.Item item, Planned planned) {
       String html = item.content();
       List<Shortcodes.Attachment> children = index.children.getOrDefault(item.id(), List.of()).stream().map(index.attachments::get).toList();
       boolean blocks = Autop.isBlockEditor(html);
       html = Shortcodes.apply(html, id -> Optional.ofNullable(index.attachments.get(id)), children, !blocks);
-      html = blocks ? html.replaceAll("<!--\\s*/?wp:[\\s\\S]*?-->", "") : Autop.apply(html);
+      html = blocks ? BLOCK_COMMENT.matcher(html).replaceAll("") : Autop.apply(html);
       Element body = cleaner.clean(html, planned.file(), new Cleaner.Context() {
         @Override
         public Optional<Cleaner.Target> post(String href) {
@@ -413,10 +449,10 @@ public final class WordPressImport {
       String body1 = markdown.convert(body);
       LossCheck.Loss loss = lossCheck.check(planned.file(), expected, body1);
       if (!loss.isEmpty()) {
-        losses.add(new ImportReport.Loss(item.id(), planned.title(), planned.file(), loss.text(), loss.links(), loss.images(), loss.embeds()));
+        losses.put(seq, new ImportReport.Loss(item.id(), planned.title(), planned.file(), loss.text(), loss.links(), loss.images(), loss.embeds()));
       }
-      String text = "---\n" + yaml.dump(frontMatter(item, planned)) + "---\n" + body1;
-      write(planned.file(), text.getBytes(StandardCharsets.UTF_8));
+      String text = "---\n" + yaml.get().dump(frontMatter(item, planned)) + "---\n" + body1;
+      write(seq, planned.file(), text.getBytes(StandardCharsets.UTF_8));
     }
 
     private Map<String, Object> frontMatter(Wxr.Item item, Planned p) {
@@ -449,7 +485,7 @@ public final class WordPressImport {
         summary = DESCRIPTION_KEYS.stream().map(k -> item.meta().getOrDefault(k, "").strip()).filter(s -> !s.isEmpty()).findFirst().orElse("");
       }
       if (!summary.isEmpty()) {
-        fm.put("summary", summary.replaceAll("\\s+", " "));
+        fm.put("summary", WHITE_SPACE.matcher(summary).replaceAll(" "));
       }
       featured(item).ifPresent(a -> {
         Map<String, Object> image = new LinkedHashMap<>();
@@ -510,19 +546,19 @@ public final class WordPressImport {
       return shown;
     }
 
-    private void write(String file, byte[] bytes) {
+    private void write(long seq, String file, byte[] bytes) {
       String digest = digest(bytes);
       Path path = site.resolve(file);
       try {
         if (Files.exists(path)) {
           byte[] old = Files.readAllBytes(path);
           if (java.util.Arrays.equals(old, bytes)) {
-            unchanged++;
+            unchanged.incrementAndGet();
             digests.put(file, digest);
             return;
           }
           if (!digest(old).equals(recorded.get(file))) {
-            keptFiles.add(file);
+            keptFiles.put(seq, file);
             if (recorded.containsKey(file)) {
               digests.put(file, recorded.get(file));
             }
@@ -530,7 +566,7 @@ public final class WordPressImport {
           }
         }
         writeFile(path, bytes);
-        written++;
+        written.incrementAndGet();
         digests.put(file, digest);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write " + path, e);
@@ -556,13 +592,30 @@ public final class WordPressImport {
     }
 
     ImportReport finish(List<String> exports) {
+      pool.shutdown();
+      try {
+        if (!pool.awaitTermination(7, TimeUnit.DAYS)) {
+          throw new IllegalStateException("the import did not finish");
+        }
+      } catch (InterruptedException e) {
+        pool.shutdownNow();
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("the import was interrupted", e);
+      }
+      Throwable failed = failure.get();
+      if (failed instanceof RuntimeException r) {
+        throw r;
+      } else if (failed instanceof Error e) {
+        throw e;
+      }
       // a file of an earlier import that this one did not write stays recorded, so its edits stay protected
       recorded.forEach(digests::putIfAbsent);
-      ImportReport report = new ImportReport(exports, index.items, index.posts.size(), written, unchanged, keptFiles.size(), index.skipped,
-          losses, keptFiles, index.warnings);
+      List<String> kept = List.copyOf(keptFiles.values());
+      ImportReport report = new ImportReport(exports, index.items, index.posts.size(), written.get(), unchanged.get(), kept.size(),
+          index.skipped, List.copyOf(losses.values()), kept, index.warnings);
       try {
         StringBuilder state = new StringBuilder();
-        digests.forEach((file, digest) -> state.append(digest).append("  ").append(file).append('\n'));
+        new TreeMap<>(digests).forEach((file, digest) -> state.append(digest).append("  ").append(file).append('\n'));
         writeFile(site.resolve(STATE), state.toString().getBytes(StandardCharsets.UTF_8));
         writeFile(site.resolve("import/report.json"), report.json().getBytes(StandardCharsets.UTF_8));
         writeFile(site.resolve("import/report.txt"), report.summary().getBytes(StandardCharsets.UTF_8));
@@ -589,8 +642,20 @@ public final class WordPressImport {
       }
       settings.put("language", defaultLanguage);
       settings.put("timeZone", config.timeZone().getId());
-      return yaml.dump(settings);
+      return yaml.get().dump(settings);
     }
+  }
+
+  /** SnakeYAML set up for front matter: block style, Unicode as it is, no folded lines. Not thread-safe: one per thread. */
+  private static Yaml yaml() {
+    DumperOptions dump = new DumperOptions();
+    dump.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+    dump.setAllowUnicode(true);
+    dump.setWidth(4096);
+    dump.setSplitLines(false);
+    dump.setIndent(2);
+    dump.setIndicatorIndent(0);
+    return new Yaml(dump);
   }
 
   /** Writes through a temporary file in the same folder, so a reader never sees half a file. */

@@ -75,10 +75,25 @@ final class Wxr {
   /** Which of the export's vocabularies an element belongs to. */
   private enum Ns { RSS, WP, EXCERPT, CONTENT, DC, OTHER }
 
+  /** Namespaces seen, by URI: an export names a handful, on every element. */
+  private static final java.util.concurrent.ConcurrentHashMap<String, Ns> KNOWN = new java.util.concurrent.ConcurrentHashMap<>();
+
   private static Ns ns(String uri) {
     if (uri == null || uri.isEmpty()) {
       return Ns.RSS;
     }
+    Ns known = KNOWN.get(uri);
+    if (known != null) {
+      return known;
+    }
+    Ns ns = classify(uri);
+    if (KNOWN.size() < 64) {
+      KNOWN.put(uri, ns);
+    }
+    return ns;
+  }
+
+  private static Ns classify(String uri) {
     if (WP.matcher(uri).matches()) {
       return Ns.WP;
     }
@@ -229,7 +244,7 @@ final class Wxr {
         }
         if (ns == Ns.RSS && local.equals("item")) {
           item();
-        } else if ((ns == Ns.RSS && local.matches("title|link|language")) || (ns == Ns.WP && local.matches("base_site_url|base_blog_url"))) {
+        } else if ((ns == Ns.RSS && (local.equals("title") || local.equals("link") || local.equals("language"))) || (ns == Ns.WP && (local.equals("base_site_url") || local.equals("base_blog_url")))) {
           sink.channel(local, text());
         } else if (ns == Ns.WP && local.equals("author")) {
           Map<String, String> fields = fields();
