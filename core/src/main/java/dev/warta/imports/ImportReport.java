@@ -92,7 +92,7 @@ public record ImportReport(
     List<Object> list = new ArrayList<>();
     for (Loss l : losses) {
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("id", (int) l.id());
+      m.put("id", l.id());
       m.put("title", l.title());
       m.put("file", l.file());
       m.put("text", l.text());

@@ -116,7 +116,6 @@ public final class WordPressImport {
     if (!fatal.isEmpty()) {
       throw new ImportException(fatal);
     }
-    index.plan();
     Writer writer = new Writer(index);
     for (Path export : exports) {
       Wxr.read(export, name(export), writer);
@@ -150,7 +149,8 @@ public final class WordPressImport {
   }
 
   /** A planned article: its file, URL and title, known before any is written. */
-  private record Planned(long id, String file, String url, String title, String section, String lang, String slug, ZonedDateTime date) {}
+  private record Planned(long id, String file, String url, String title, String section, String lang, String slug, ZonedDateTime date,
+      boolean draft) {}
 
   /** The first pass: every item's metadata, the attachments, the authors. */
   private final class Index implements Wxr.Sink {
@@ -167,7 +167,8 @@ public final class WordPressImport {
     String title = "";
     String link = "";
     int items;
-    private final List<Wxr.Item> pending = new ArrayList<>();
+    private final Set<String> urls = new HashSet<>();
+    private String defaultLanguage;
 
     @Override
     public void channel(String field, String value) {
@@ -207,57 +208,57 @@ public final class WordPressImport {
         warnings.add(Problem.warning(item.fileName(), item.line(), 0, "post " + item.id() + " appears twice; the first one is imported"));
         return;
       }
-      // metadata only: the body is dropped at once, and read again in the second pass
-      pending.add(new Wxr.Item(item.file(), item.fileName(), item.line(), item.title(), item.link(), item.creator(), "", "", item.id(),
-          item.postDate(), item.postDateGmt(), item.modified(), item.modifiedGmt(), item.status(), item.type(), item.name(),
-          item.attachmentUrl(), item.parent(), item.terms(), Map.of()));
-      posts.put(item.id(), null);
+      plan(item);
     }
 
-    /** The file and URL of every post, now that the site's language is known. */
-    void plan() {
-      Set<String> files = new HashSet<>();
-      Set<String> urls = new HashSet<>();
-      for (Wxr.Item item : pending) {
-        Optional<ZonedDateTime> date = date(item);
-        if (date.isEmpty()) {
-          warnings.add(Problem.warning(item.fileName(), item.line(), 0, "post " + item.id() + " '" + title(item)
-              + "' has no date in <wp:post_date_gmt> or <wp:post_date>; it is skipped"));
-          skipped.merge("undated", 1, Integer::sum);
-          posts.remove(item.id());
-          continue;
-        }
-        String section = section(item);
-        String lang = lang(item);
-        String slug = slug(item);
-        String folder = "content/" + (section.isEmpty() ? "" : Slugs.termKey(section) + "/") + date.get().getYear() + "/";
-        String url = Permalinks.expand(config.permalink(), date.get(), section, lang, slug, defaultLanguage());
-        if (files.contains(folder + slug + ".md") || urls.contains(SitePaths.collisionKey(url))) {
-          slug = slug + "-" + item.id();
-          url = Permalinks.expand(config.permalink(), date.get(), section, lang, slug, defaultLanguage());
-        }
-        String file = folder + slug + ".md";
-        files.add(file);
-        urls.add(SitePaths.collisionKey(url));
-        Planned planned = new Planned(item.id(), file, url, title(item), section, lang, slug, date.get());
-        posts.put(item.id(), planned);
-        byFile.put(file, planned);
-        linkKey(item.link()).ifPresent(k -> byLink.putIfAbsent(k, item.id()));
-        byLink.putIfAbsent("?p=" + item.id(), item.id());
+    /**
+     * The file and URL of a post, fixed as it is read (the channel's language comes before the
+     * items), so that only this metadata is kept of it: the body is read again in the second pass.
+     */
+    private void plan(Wxr.Item item) {
+      Optional<ZonedDateTime> date = date(item);
+      if (date.isEmpty()) {
+        warnings.add(Problem.warning(item.fileName(), item.line(), 0, "post " + item.id() + " '" + title(item)
+            + "' has no date in <wp:post_date_gmt> or <wp:post_date>; it is skipped"));
+        skipped.merge("undated", 1, Integer::sum);
+        return;
       }
-      pending.clear();
+      String section = section(item);
+      String lang = lang(item);
+      String slug = slug(item);
+      String folder = "content/" + (section.isEmpty() ? "" : Slugs.termKey(section) + "/") + date.get().getYear() + "/";
+      String url = Permalinks.expand(config.permalink(), date.get(), section, lang, slug, defaultLanguage());
+      if (byFile.containsKey(folder + slug + ".md") || urls.contains(SitePaths.collisionKey(url))) {
+        slug = slug + "-" + item.id();
+        url = Permalinks.expand(config.permalink(), date.get(), section, lang, slug, defaultLanguage());
+      }
+      String file = folder + slug + ".md";
+      urls.add(SitePaths.collisionKey(url));
+      String headline = title(item);
+      if (headline.isEmpty()) {
+        headline = "Untitled " + item.id();
+        warnings.add(Problem.warning(item.fileName(), item.line(), 0, "post " + item.id() + " has no title; it is written as '" + headline
+            + "': give it one in " + file));
+      }
+      Planned planned = new Planned(item.id(), file, url, headline, section, lang, slug, date.get(), disposition(item).equals("+draft"));
+      posts.put(item.id(), planned);
+      byFile.put(file, planned);
+      linkKey(item.link()).ifPresent(k -> byLink.putIfAbsent(k, item.id()));
+      byLink.putIfAbsent("?p=" + item.id(), item.id());
     }
 
     /** The language of articles without a {@code lang}: the site's, or for a new site the export's. */
     String defaultLanguage() {
-      if (Files.exists(site.resolve("warta.yml")) || language.isEmpty()) {
-        return config.language();
+      // fixed at the first post: WXR writes the channel's <language> before its items
+      if (defaultLanguage == null) {
+        defaultLanguage = Files.exists(site.resolve("warta.yml")) || language.isEmpty() ? config.language() : primary(language);
       }
-      return primary(language);
+      return defaultLanguage;
     }
 
+    /** The published article a link points to; a draft's is no link the built site can follow. */
     Optional<Cleaner.Target> target(String href) {
-      return linkKey(href).map(byLink::get).map(posts::get).map(p -> new Cleaner.Target(p.file(), p.url(), p.title()));
+      return linkKey(href).map(byLink::get).map(posts::get).filter(p -> !p.draft()).map(p -> new Cleaner.Target(p.file(), p.url(), p.title()));
     }
 
     /** The key a link to a post is found by: {@code ?p=ID}, or its decoded path with a final slash, on a host of the export. */
@@ -385,6 +386,7 @@ public final class WordPressImport {
     });
     private final Semaphore inFlight = new Semaphore(threads * 4);
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final Map<Long, Problem> problems = new ConcurrentSkipListMap<>();
     private long sequence;
 
     Writer(Index index) {
@@ -419,7 +421,11 @@ public final class WordPressImport {
           if (failure.get() == null) {
             convert(seq, item, planned);
           }
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException | StackOverflowError e) {
+          // one post the cleaner or converter cannot handle stops no other: it is reported, not written
+          problems.put(seq, Problem.warning(item.fileName(), item.line(), 0, "post " + item.id() + " '" + planned.title()
+              + "' could not be converted (" + e + "); it was not written: fix its HTML in WordPress, or write the article by hand"));
+        } catch (Error e) {
           failure.compareAndSet(null, e);
         } finally {
           inFlight.release();
@@ -611,8 +617,10 @@ public final class WordPressImport {
       // a file of an earlier import that this one did not write stays recorded, so its edits stay protected
       recorded.forEach(digests::putIfAbsent);
       List<String> kept = List.copyOf(keptFiles.values());
+      List<Problem> warnings = new ArrayList<>(index.warnings);
+      warnings.addAll(problems.values());
       ImportReport report = new ImportReport(exports, index.items, index.posts.size(), written.get(), unchanged.get(), kept.size(),
-          index.skipped, List.copyOf(losses.values()), kept, index.warnings);
+          index.skipped, List.copyOf(losses.values()), kept, warnings);
       try {
         StringBuilder state = new StringBuilder();
         new TreeMap<>(digests).forEach((file, digest) -> state.append(digest).append("  ").append(file).append('\n'));

@@ -213,6 +213,22 @@ class WordPressImportTest {
     assertTrue(page.contains("\n- /tentang-kami/\n"), page);
   }
 
+  @Test
+  void anUntitledPostGetsATitleAndAWarningWithItsLine() throws IOException {
+    Path export = dir.resolve("untitled.xml");
+    Files.writeString(export, HEAD + """
+        <item><title></title><link>https://kabarlembah.example/2024/02/02/tanpa-judul/</link>
+        <content:encoded><![CDATA[Catatan singkat dari lapangan.]]></content:encoded>
+        <wp:post_id>7</wp:post_id><wp:post_date_gmt>2024-02-02 01:00:00</wp:post_date_gmt>
+        <wp:post_name>tanpa-judul</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>
+        </channel></rss>
+        """);
+    ImportReport report = Warta.importWordPress(List.of(export), dir.resolve("site"));
+    assertEquals("untitled.xml:5: warning: post 7 has no title; it is written as 'Untitled 7': give it one in content/2024/tanpa-judul.md",
+        report.warnings().get(0).toString());
+    assertTrue(read(dir.resolve("site"), "content/2024/tanpa-judul.md").startsWith("---\ntitle: Untitled 7\n"));
+  }
+
   private static Map<String, byte[]> files(Path site) throws IOException {
     Map<String, byte[]> out = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(site)) {
