@@ -27,7 +27,13 @@ import org.jsoup.nodes.Node;
  */
 final class Cleaner {
   private static final Set<String> DROPPED = Set.of("script", "style", "noscript", "template", "link", "meta", "base", "param");
-  private static final Set<String> UNWRAPPED = Set.of("span", "font", "o:p", "center", "section", "article", "main", "header", "footer", "nav", "big", "small");
+  /**
+   * Wrappers that only style, unwrapped; and {@code abbr}, {@code acronym}: the converter writes
+   * them as abbreviation definitions, which Warta's Markdown does not read, so the word itself
+   * would vanish from the text.
+   */
+  private static final Set<String> UNWRAPPED =
+      Set.of("span", "font", "o:p", "center", "section", "article", "main", "header", "footer", "nav", "big", "small", "abbr", "acronym");
   private static final Set<String> EMBEDDED = Set.of("iframe", "video", "audio", "embed", "object");
   private static final Set<String> BLOCKS = Set.of(
       "p", "div", "ul", "ol", "li", "dl", "dt", "dd", "table", "blockquote", "pre", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr",

@@ -23,7 +23,7 @@ import java.util.Map;
  *     {@code trash}, {@code nav_menu_item} …)
  * @param losses the articles that lost something, in export order
  * @param keptFiles the files of {@code kept}
- * @param warnings what else is worth a look, with file and line of the export
+ * @param warnings what else is worth a look, with file and line of the export, in that order
  */
 public record ImportReport(
     List<String> exports, int items, int articles, int written, int unchanged, int kept, Map<String, Integer> skipped,
@@ -35,7 +35,7 @@ public record ImportReport(
     skipped = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(skipped));
     losses = List.copyOf(losses);
     keptFiles = List.copyOf(keptFiles);
-    warnings = List.copyOf(warnings);
+    warnings = warnings.stream().sorted().toList(); // by export file and line, as a compiler lists them
   }
 
   /**

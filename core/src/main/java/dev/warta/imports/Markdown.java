@@ -12,8 +12,9 @@ import org.jsoup.nodes.TextNode;
 
 /**
  * Cleaned HTML to Markdown with flexmark's converter: ATX headings, no typographic substitution
- * (the text must not change), no attribute syntax Warta does not read. Figures, embeds and read
- * also blocks are not converted: each is set aside before and written back after as a block of its
+ * (the text must not change), no attribute syntax Warta does not read. Figures, embeds, read
+ * also blocks, definition lists (Warta's Markdown has none) and preformatted text with links or
+ * emphasis are not converted: each is set aside before and written back after as a block of its
  * own line, raw HTML for figures and embeds (the site's {@code rawHtml} setting decides what
  * shows), a read also line for the others.
  */
@@ -23,7 +24,7 @@ final class Markdown {
   /** Stand-ins for {@code *} and {@code **}, put back after conversion. */
   private static final String EMPHASIS = "\uE002";
   private static final String STRONG = "\uE003";
-  private static final Evaluator SET_ASIDE = QueryParser.parse("figure, aside.read-also, wp-more");
+  private static final Evaluator SET_ASIDE = QueryParser.parse("figure, aside.read-also, wp-more, dl, pre");
   private static final Evaluator EMPHASIS_ELEMENTS = QueryParser.parse("em, i, strong, b");
   private static final Evaluator IMAGES = QueryParser.parse("img");
   private static final java.util.regex.Pattern LINE_BREAKS = java.util.regex.Pattern.compile("\\s*\\n\\s*");
@@ -55,11 +56,18 @@ final class Markdown {
   String convert(Element body) {
     List<String> blocks = new ArrayList<>();
     for (Element e : body.select(SET_ASIDE)) {
-      if (e.parents().stream().anyMatch(p -> p.normalName().equals("figure") || p.hasClass("read-also"))) {
+      if (e.parents().stream().anyMatch(p -> p.normalName().equals("figure") || p.normalName().equals("dl") || p.hasClass("read-also"))) {
         continue; // inside a block that is set aside whole
       }
       String markdown;
-      if (e.normalName().equals("wp-more")) {
+      if (e.normalName().equals("pre")) {
+        if (e.getAllElements().stream().allMatch(c -> c == e || c.normalName().equals("code"))) {
+          continue; // plain preformatted text: a fenced block says it as well
+        }
+        // links or emphasis in preformatted text: Markdown's code blocks hold none, raw HTML keeps them
+        // (a <pre> block ends at </pre>, so its blank lines may stay)
+        markdown = e.outerHtml();
+      } else if (e.normalName().equals("wp-more")) {
         markdown = "<!--more-->";
       } else if (e.hasClass("read-also")) {
         markdown = e.attr("data-markdown");

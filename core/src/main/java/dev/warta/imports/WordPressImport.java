@@ -75,6 +75,8 @@ public final class WordPressImport {
   private static final List<String> DESCRIPTION_KEYS =
       List.of("_yoast_wpseo_metadesc", "rank_math_description", "_aioseo_description", "_aioseop_description", "_genesis_description");
   static final String STATE = "import/files.sha256";
+  /** Warta's year and month archives and paginated home: {@code /2023/}, {@code /2023/11/}, {@code /page/2/}. */
+  private static final java.util.regex.Pattern ARCHIVE_PAGE = java.util.regex.Pattern.compile("/(\\d{4}/(\\d{2}/)?|page/\\d+/)(page/\\d+/)?");
   private static final java.util.regex.Pattern WHITE_SPACE = java.util.regex.Pattern.compile("\\s+");
   /** The block editor's comments: {@code <!-- wp:paragraph -->}, {@code <!-- /wp:paragraph -->}. */
   private static final java.util.regex.Pattern BLOCK_COMMENT = java.util.regex.Pattern.compile("<!--\\s*/?wp:[\\s\\S]*?-->");
@@ -168,7 +170,27 @@ public final class WordPressImport {
     String link = "";
     int items;
     private final Set<String> urls = new HashSet<>();
+    /** Paths of pages Warta writes itself (term lists), by collision key. */
+    private final Set<String> reserved = new HashSet<>();
     private String defaultLanguage;
+
+    /** What else the built site puts at a path, or empty when an alias may take it. */
+    Optional<String> owner(String path) {
+      String key = SitePaths.collisionKey(path);
+      SiteConfig.TermPaths paths = config.termPaths();
+      Set<String> indexes = Set.of(SiteConfig.TermPaths.index(paths.section(), "/section/"), SiteConfig.TermPaths.index(paths.tag(), "/tag/"),
+          SiteConfig.TermPaths.index(paths.author(), "/author/"), "/archive/", "/");
+      if (indexes.stream().anyMatch(i -> SitePaths.collisionKey(i).equals(key)) || ARCHIVE_PAGE.matcher(path).matches()) {
+        return Optional.of("one of Warta's own list pages");
+      }
+      if (reserved.contains(key)) {
+        return Optional.of("the list of a section, tag or author");
+      }
+      if (urls.contains(key)) {
+        return Optional.of("another imported article");
+      }
+      return Optional.empty();
+    }
 
     @Override
     public void channel(String field, String value) {
@@ -200,8 +222,20 @@ public final class WordPressImport {
         }
       }
       String d = disposition(item);
+      if (item.id() <= 0 && d.startsWith("+")) {
+        warnings.add(Problem.warning(item.fileName(), item.line(), 0, "the item '" + title(item)
+            + "' has no <wp:post_id>, nor ?p=ID in its link or guid; it is skipped: export it again from WordPress"));
+        skipped.merge("no id", 1, Integer::sum);
+        return;
+      }
       if (!d.startsWith("+")) {
         skipped.merge(d, 1, Integer::sum);
+        return;
+      }
+      if (item.content().isBlank()) {
+        warnings.add(Problem.warning(item.fileName(), item.line(), 0, "post " + item.id() + " '" + title(item)
+            + "' has no text; it is skipped, as a Warta article needs some"));
+        skipped.merge("empty", 1, Integer::sum);
         return;
       }
       if (posts.containsKey(item.id())) {
@@ -241,6 +275,20 @@ public final class WordPressImport {
             + "': give it one in " + file));
       }
       Planned planned = new Planned(item.id(), file, url, headline, section, lang, slug, date.get(), disposition(item).equals("+draft"));
+      // the list pages Warta will write for this post's terms, which an old permalink must not take
+      SiteConfig.TermPaths paths = config.termPaths();
+      if (!section.isEmpty()) {
+        reserved.add(SitePaths.collisionKey(SiteConfig.TermPaths.expand(paths.section(), Slugs.termKey(section))));
+      }
+      List<Wxr.Term> categories = terms(item, "category");
+      for (int i = 1; i < categories.size(); i++) {
+        reserved.add(SitePaths.collisionKey(SiteConfig.TermPaths.expand(paths.tag(), Slugs.termKey(text(categories.get(i).name())))));
+      }
+      terms(item, "post_tag").forEach(t -> reserved.add(SitePaths.collisionKey(SiteConfig.TermPaths.expand(paths.tag(), Slugs.termKey(text(t.name()))))));
+      if (!item.creator().isEmpty()) {
+        String author = authors.getOrDefault(item.creator(), item.creator());
+        reserved.add(SitePaths.collisionKey(SiteConfig.TermPaths.expand(paths.author(), Slugs.termKey(author))));
+      }
       posts.put(item.id(), planned);
       byFile.put(file, planned);
       linkKey(item.link()).ifPresent(k -> byLink.putIfAbsent(k, item.id()));
@@ -332,7 +380,8 @@ public final class WordPressImport {
   }
 
   private static List<Wxr.Term> terms(Wxr.Item item, String domain) {
-    return item.terms().stream().filter(t -> t.domain().equals(domain)).toList();
+    // a <category> without domain, as RSS feeds and hand-made exports write it, is a category
+    return item.terms().stream().filter(t -> t.domain().equals(domain) || (t.domain().isEmpty() && domain.equals("category"))).toList();
   }
 
   private static String section(Wxr.Item item) {
@@ -453,15 +502,20 @@ public final class WordPressImport {
       });
       LossCheck.Seen expected = LossCheck.Seen.of(body);
       String body1 = markdown.convert(body);
+      if (body1.isBlank()) {
+        problems.put(seq, Problem.warning(item.fileName(), item.line(), 0, "post " + item.id() + " '" + planned.title()
+            + "' has nothing left to show once cleaned (only scripts, styles or empty wrappers?); it was not written"));
+        return;
+      }
       LossCheck.Loss loss = lossCheck.check(planned.file(), expected, body1);
       if (!loss.isEmpty()) {
         losses.put(seq, new ImportReport.Loss(item.id(), planned.title(), planned.file(), loss.text(), loss.links(), loss.images(), loss.embeds()));
       }
-      String text = "---\n" + yaml.get().dump(frontMatter(item, planned)) + "---\n" + body1;
+      String text = "---\n" + yaml.get().dump(frontMatter(seq, item, planned)) + "---\n" + body1;
       write(seq, planned.file(), text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private Map<String, Object> frontMatter(Wxr.Item item, Planned p) {
+    private Map<String, Object> frontMatter(long seq, Wxr.Item item, Planned p) {
       Map<String, Object> fm = new LinkedHashMap<>();
       fm.put("title", p.title());
       fm.put("date", p.date().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
@@ -508,7 +562,15 @@ public final class WordPressImport {
       if (disposition(item).equals("+draft")) {
         fm.put("draft", true);
       }
-      alias(item.link(), p.url()).ifPresent(a -> fm.put("aliases", List.of(a)));
+      alias(item.link(), p.url()).ifPresent(a -> {
+        Optional<String> owner = index.owner(a);
+        if (owner.isPresent()) {
+          problems.put(seq, Problem.warning(item.fileName(), item.line(), 0, "the old permalink " + a + " of post " + item.id()
+              + " is not kept as an alias: the built site has " + owner.get() + " there"));
+        } else {
+          fm.put("aliases", List.of(a));
+        }
+      });
       fm.put("wordpress_id", item.id());
       return fm;
     }

@@ -262,6 +262,7 @@ final class Wxr {
       String creator = "";
       String content = "";
       String excerpt = "";
+      String guid = "";
       Map<String, String> wp = new LinkedHashMap<>();
       List<Term> terms = new ArrayList<>();
       Map<String, String> meta = new LinkedHashMap<>();
@@ -280,6 +281,7 @@ final class Wxr {
             switch (local) {
               case "title" -> title = text();
               case "link" -> link = text().strip();
+              case "guid" -> guid = text().strip();
               case "category" -> {
                 String domain = attribute("domain");
                 String nicename = attribute("nicename");
@@ -323,13 +325,11 @@ final class Wxr {
           default -> skip();
         }
       }
-      long id;
-      try {
-        id = Long.parseLong(wp.getOrDefault("post_id", ""));
-      } catch (NumberFormatException e) {
-        throw new ImportException(List.of(Problem.error(name, line, 0, "the item '" + title.strip() + "' has no number in <wp:post_id> (found '"
-            + wp.getOrDefault("post_id", "") + "'); every item of a WordPress export has one")));
-      }
+      // WordPress writes <wp:post_id> for every item; hand-made exports (such as WordPress's own theme
+      // preview data) sometimes leave it out, when the ?p=ID of the link or guid still says it
+      String itemLink = link;
+      String itemGuid = guid;
+      long id = number(wp.getOrDefault("post_id", "")).or(() -> queryId(itemLink)).or(() -> queryId(itemGuid)).orElse(0L);
       long parent;
       try {
         parent = Long.parseLong(wp.getOrDefault("post_parent", "0"));
@@ -340,6 +340,21 @@ final class Wxr {
           wp.getOrDefault("post_date_gmt", ""), wp.getOrDefault("post_modified", ""), wp.getOrDefault("post_modified_gmt", ""),
           wp.getOrDefault("status", ""), wp.getOrDefault("post_type", ""), wp.getOrDefault("post_name", ""),
           wp.getOrDefault("attachment_url", ""), parent, terms, meta));
+    }
+
+    private static java.util.Optional<Long> number(String text) {
+      try {
+        return java.util.Optional.of(Long.parseLong(text.strip()));
+      } catch (NumberFormatException e) {
+        return java.util.Optional.empty();
+      }
+    }
+
+    private static final Pattern QUERY_ID = Pattern.compile("[?&](?:p|page_id|attachment_id)=(\\d+)");
+
+    private static java.util.Optional<Long> queryId(String url) {
+      java.util.regex.Matcher m = QUERY_ID.matcher(url);
+      return m.find() ? number(m.group(1)) : java.util.Optional.empty();
     }
 
     private String attribute(String local) {

@@ -229,6 +229,42 @@ class WordPressImportTest {
     assertTrue(read(dir.resolve("site"), "content/2024/tanpa-judul.md").startsWith("---\ntitle: Untitled 7\n"));
   }
 
+  @Test
+  void shapesOfRealExportsComeThroughWithoutLoss() throws IOException {
+    // shapes met in WordPress's own theme test data: items without <wp:post_id>, categories without
+    // domain, definition lists, links inside preformatted text, abbreviations, an empty post, and a
+    // permalink where Warta writes a list page
+    Path export = dir.resolve("shapes.xml");
+    Files.writeString(export, HEAD + """
+        <item><title>Glosarium Pemilu</title><link>https://kabarlembah.example/author/</link>
+        <guid isPermaLink="false">https://kabarlembah.example/?p=31</guid>
+        <content:encoded><![CDATA[<dl><dt>TPS</dt><dd>Tempat pemungutan suara.</dd></dl>
+        <pre class="wp-block-code"><code><a href="https://kpu.example/">kpu.example</a> memuat
+        daftar pemilih</code></pre>
+        <p>Rekapitulasi dimulai pukul <abbr title="Waktu Indonesia Barat">WIB</abbr> 13.00.</p>]]></content:encoded>
+        <wp:post_date_gmt>2024-02-10 02:00:00</wp:post_date_gmt><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
+        <category><![CDATA[Politik]]></category></item>
+        <item><title>Kosong</title><content:encoded><![CDATA[ ]]></content:encoded><wp:post_id>32</wp:post_id>
+        <wp:post_date_gmt>2024-02-10 03:00:00</wp:post_date_gmt><wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>
+        </channel></rss>
+        """);
+    Path site = dir.resolve("site");
+    ImportReport report = Warta.importWordPress(List.of(export), site);
+    assertEquals(List.of(), report.losses());
+    String glossary = read(site, "content/politik/2024/glosarium-pemilu.md");
+    assertTrue(glossary.contains("\nwordpress_id: 31\n"), "the id from the guid's ?p=31");
+    assertTrue(glossary.contains("\nsection: Politik\n"), "a category without domain");
+    assertFalse(glossary.contains("aliases"), "/author/ is Warta's index of authors");
+    assertTrue(body(glossary).startsWith("<dl> <dt>TPS</dt> <dd>Tempat pemungutan suara.</dd> </dl>\n\n<pre><code><a href=\"https://kpu.example/\">"),
+        glossary);
+    assertTrue(glossary.contains("\n\nRekapitulasi dimulai pukul WIB 13.00.\n"), glossary);
+    assertEquals(1, report.skipped().get("empty"));
+    assertEquals(List.of(
+            "shapes.xml:5: warning: the old permalink /author/ of post 31 is not kept as an alias: the built site has one of Warta's own list pages there",
+            "shapes.xml:13: warning: post 32 'Kosong' has no text; it is skipped, as a Warta article needs some"),
+        report.warnings().stream().map(Object::toString).toList());
+  }
+
   private static Map<String, byte[]> files(Path site) throws IOException {
     Map<String, byte[]> out = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(site)) {
