@@ -33,7 +33,7 @@ class PluginDescriptorTest {
       assertEquals("true", text(mojo, "threadSafe"), goal);
       assertTrue(text(mojo, "description").length() > 20, goal);
     }
-    assertEquals(List.of("build", "check", "help", "serve"), goals.stream().sorted().toList());
+    assertEquals(List.of("build", "check", "help", "import", "serve"), goals.stream().sorted().toList());
   }
 
   private static String text(Element mojo, String child) {
