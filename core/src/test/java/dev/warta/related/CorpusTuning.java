@@ -54,32 +54,47 @@ final class CorpusTuning {
   }
 
   static RelatedSettings withNewer(RelatedSettings s, boolean allowNewer) {
-    return new RelatedSettings(s.count(), s.minScore(), allowNewer, s.textWeight(), s.namesWeight(),
+    return new RelatedSettings(s.count(), s.minScore(), s.minShareOfBest(), allowNewer, s.textWeight(), s.namesWeight(),
         s.tagsWeight(), s.sectionWeight(), s.timeWeight(), s.timeHalfLifeDays());
   }
 
-  static RelatedSettings weights(RelatedSettings d, double minScore, double text, double names,
-      double tags, double section, double time) {
-    return new RelatedSettings(d.count(), minScore, d.allowNewer(), text, names, tags, section, time,
-        d.timeHalfLifeDays());
-  }
-
+  /**
+   * Each argument after the corpus folder is one variant: comma-separated {@code key=value} over
+   * the defaults, keys {@code min share text names tags section time half model title stored query cand
+   * post df body dims lshare fit}; {@code defaults} for none.
+   */
   public static void main(String[] args) throws Exception {
     LabelledCorpus corpus = LabelledCorpus.read(Path.of(args[0]));
     LabelledCorpus spread = corpus.withSpreadDates(1);
-    RelatedSettings d = RelatedSettings.defaults();
-    Tuning t = Tuning.defaults();
-    List<String> only = args.length > 1 ? List.of(args).subList(1, args.length) : List.of();
-    Map<String, Runnable> variants = new java.util.LinkedHashMap<>();
-    variants.put("defaults", () -> report("defaults", corpus, spread, d, t));
-    variants.put("min0", () -> report("minScore 0", corpus, spread, weights(d, 0, d.textWeight(),
-        d.namesWeight(), d.tagsWeight(), d.sectionWeight(), d.timeWeight()), t));
-    variants.put("textonly", () -> report("text weight only, min 0", corpus, spread,
-        weights(d, 0, 1, 0, 0, 0, 0), t));
-    for (String v : variants.keySet()) {
-      if (only.isEmpty() || only.contains(v)) {
-        variants.get(v).run();
+    for (String spec : List.of(args).subList(1, args.length)) {
+      RelatedSettings d = RelatedSettings.defaults();
+      Tuning t = Tuning.defaults();
+      Map<String, String> kv = new java.util.TreeMap<>();
+      for (String part : spec.split(",")) {
+        if (part.contains("=")) {
+          kv.put(part.substring(0, part.indexOf('=')), part.substring(part.indexOf('=') + 1));
+        }
       }
+      java.util.function.BiFunction<String, Double, Double> num =
+          (k, def) -> kv.containsKey(k) ? Double.parseDouble(kv.get(k)) : def;
+      RelatedSettings s = new RelatedSettings(d.count(), num.apply("min", d.minScore()),
+          num.apply("share", d.minShareOfBest()), false,
+          num.apply("text", d.textWeight()), num.apply("names", d.namesWeight()),
+          num.apply("tags", d.tagsWeight()), num.apply("section", d.sectionWeight()),
+          num.apply("time", d.timeWeight()), num.apply("half", d.timeHalfLifeDays()));
+      Tuning u = new Tuning(
+          kv.containsKey("model") ? Tuning.TextModel.valueOf(kv.get("model")) : t.model(),
+          num.apply("title", (double) t.titleBoost()).floatValue(),
+          num.apply("stored", (double) t.storedTerms()).intValue(),
+          num.apply("query", (double) t.queryTerms()).intValue(),
+          num.apply("cand", (double) t.candidates()).intValue(),
+          num.apply("post", (double) t.postingsPerTerm()).intValue(),
+          num.apply("df", t.maxDocFraction()),
+          num.apply("body", (double) t.bodyChars()).intValue(),
+          num.apply("dims", (double) t.latentDims()).intValue(),
+          num.apply("lshare", t.latentShare()),
+          num.apply("fit", (double) t.latentFitRows()).intValue());
+      report(spec, corpus, spread, s, u);
     }
   }
 
