@@ -54,14 +54,22 @@ final class Latent {
   static Latent of(Matrix m, int columns, int dims, int maxFitRows) {
     int n = m.rowStart.length - 1;
     int l = dims + OVERSAMPLING;
-    // columns that link two articles; the rest only add noise
+    int step = Math.max(1, (n + maxFitRows - 1) / maxFitRows);
+    int[] fit = IntStream.iterate(0, r -> r < n, r -> r + step).filter(r -> !m.isEmpty(r)).toArray();
+    // the columns of the fitted articles that link two articles (the rest only add noise), renumbered
+    // densely: memory then grows with the fitted articles' vocabulary, not the archive's
+    boolean[] fitted = new boolean[columns];
+    for (int r : fit) {
+      for (int p = m.rowStart[r]; p < m.rowStart[r + 1]; p++) {
+        int c = m.col[p];
+        fitted[c] = m.postStart[c + 1] - m.postStart[c] >= 2;
+      }
+    }
     int[] dense = new int[columns];
     int used = 0;
     for (int c = 0; c < columns; c++) {
-      dense[c] = m.postStart[c + 1] - m.postStart[c] >= 2 ? used++ : -1;
+      dense[c] = fitted[c] ? used++ : -1;
     }
-    int step = Math.max(1, (n + maxFitRows - 1) / maxFitRows);
-    int[] fit = IntStream.iterate(0, r -> r < n, r -> r + step).filter(r -> !m.isEmpty(r)).toArray();
     if (dims <= 0 || fit.length < 2 * l || used < 2 * l) {
       return NONE;
     }
