@@ -95,9 +95,7 @@ public final class Pipeline {
   static final int SPARE_LINKS = 5;
 
   private static RelatedSettings relatedSettings(SiteConfig.Related r) {
-    RelatedSettings s = r.scoring();
-    return new RelatedSettings(s.count() + SPARE_LINKS, s.minScore(), s.allowNewer(), s.textWeight(), s.namesWeight(), s.tagsWeight(),
-        s.sectionWeight(), s.timeWeight(), s.timeHalfLifeDays());
+    return r.scoring().withCount(r.scoring().count() + SPARE_LINKS);
   }
 
   /**

@@ -56,6 +56,7 @@ public final class ConfigReader {
       Set.of(
           "title", "description", "baseUrl", "language", "timeZone", "permalink", "paginate", "drafts",
           "future", "buildTime", "publisher.name", "publisher.logo", "image", "related.count", "related.minScore",
+          "related.minShareOfBest",
           "related.allowNewer", "related.weights.text", "related.weights.names", "related.weights.tags",
           "related.weights.section", "related.weights.time", "related.halfLifeDays", "related.report",
           "related.insertAfter", "related.insertMinParagraphs", "feeds.items", "feeds.fullContent",
@@ -225,6 +226,7 @@ public final class ConfigReader {
       return new RelatedSettings(
           integer("related.count", 0, 50).orElse(d.count()),
           decimal("related.minScore", 0, 100).orElse(d.minScore()),
+          decimal("related.minShareOfBest", 0, 1).orElse(d.minShareOfBest()),
           bool("related.allowNewer").orElse(d.allowNewer()),
           text, names, tags, section, time,
           decimal("related.halfLifeDays", 1, 100_000).orElse(d.timeHalfLifeDays()));

@@ -17,7 +17,9 @@ final class Matrix {
     /** ln(1 + N / df) for any count, unit length: for tags, present or not. */
     IDF,
     /** BM25 term weights, raw; a row is compared as a query scaled by its self-score. */
-    BM25
+    BM25,
+    /** BM25 term weights (saturated, length-normalised tf times idf), unit length: a cosine. */
+    BM25_COSINE
   }
 
   private static final float K1 = 1.2f;
@@ -84,7 +86,7 @@ final class Matrix {
       if (df[c] > 0 && df[c] <= maxDf) {
         idf[c] =
             (float)
-                (weighting == Weighting.BM25
+                (weighting == Weighting.BM25 || weighting == Weighting.BM25_COSINE
                     ? Math.log(1 + (n - df[c] + 0.5) / (df[c] + 0.5))
                     : Math.log(1 + (double) n / df[c]));
       }
@@ -154,7 +156,7 @@ final class Matrix {
     return switch (weighting) {
       case LOG_TF_IDF -> (float) ((1 + Math.log(Math.max(1, tf))) * idf);
       case IDF -> idf;
-      case BM25 ->
+      case BM25, BM25_COSINE ->
           (float) (idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / avgLength)));
     };
   }

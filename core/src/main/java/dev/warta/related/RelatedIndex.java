@@ -25,24 +25,29 @@ import org.apache.lucene.analysis.CharArrayMap;
  * <ol>
  *   <li>orders the articles by date and key, so that nothing depends on the order of {@code add}
  *       calls or on thread scheduling;
- *   <li>weighs each article's terms by TF-IDF, drops terms found in more than a tenth of the
- *       archive (too common to tell articles apart) and keeps the article's 64 best terms as a unit
- *       vector; names and tags get vectors of their own;
- *   <li>inverts those vectors into postings (term to articles, by ascending date);
- *   <li>for every article, in parallel, walks the postings of only its 25 best terms, its names and
- *       tags (at most the newest 500 eligible postings of each) to gather and estimate
- *       candidates, keeps the best 60 and scores those exactly.
+ *   <li>weighs each article's terms by BM25 (saturated term frequency, normalised by the article's
+ *       length, times IDF), drops terms found in more than a tenth of the archive (too common to
+ *       tell articles apart) and keeps the article's 128 best terms as a unit vector; names and
+ *       tags get vectors of their own;
+ *   <li>fits a 100-dimension latent view of those vectors ({@link Latent}, a truncated SVD);
+ *   <li>inverts the vectors into postings (term to articles, by ascending date);
+ *   <li>for every article, in parallel, walks the postings of only its 30 best terms, its names and
+ *       tags (at most the newest 200 eligible postings of each) to gather and estimate
+ *       candidates, keeps the best 40 and scores those exactly.
  * </ol>
  *
  * Work is proportional to the postings walked, not to the number of pairs, and memory to the
- * vocabulary plus 64 terms per article.
+ * vocabulary plus 128 terms and 100 latent numbers per article.
  *
- * <p><b>Score.</b> Each signal gives a similarity in 0..1: the cosine of the text vectors (title
- * words count three times), the cosine of the IDF-weighted name and tag vectors, 1 for the same
+ * <p><b>Score.</b> Each signal gives a similarity in 0..1: for text, 0.7 times the cosine of the
+ * BM25 vectors (title words count three times, the whole body is read) plus 0.3 times the cosine
+ * of the latent vectors; the cosine of the IDF-weighted name and tag vectors, 1 for the same
  * section, and {@code 0.5^(days apart / half-life)} for time. The score is {@code 100 * sum(weight
  * * similarity) / sum(weight)}, the sum of weights counting only signals the source article has;
  * {@link ScoreParts} holds each signal's points, which sum to the score. Section and time never
- * create a link on their own: candidates come only from shared terms, names or tags.
+ * create a link on their own: candidates come only from shared terms, names or tags. Time never
+ * decides whether a link is kept either ({@link RelatedSettings}): only the other parts are
+ * compared with the floors, so an archive of twenty years fills as many slots as one of two months.
  *
  * <p><b>Order.</b> Score descending, then date descending, then key ascending: a total order, so
  * lists are identical whatever the thread count or the order of additions.
@@ -68,6 +73,7 @@ public final class RelatedIndex {
 
   private final Map<String, Integer> ordinals;
   private final Matrix text;
+  private final Latent latent;
   private final Matrix names;
   private final Matrix tags;
   private final List<List<RelatedLink>> lists;
@@ -77,6 +83,7 @@ public final class RelatedIndex {
       Tuning tuning,
       List<Doc> docs,
       Matrix text,
+      Latent latent,
       Matrix names,
       Matrix tags,
       int[] sections) {
@@ -99,6 +106,7 @@ public final class RelatedIndex {
       lastPeer[i] = i + 1 < n && dates[i + 1].equals(dates[i]) ? lastPeer[i + 1] : i;
     }
     this.text = text;
+    this.latent = latent;
     this.names = names;
     this.tags = tags;
     this.sections = sections;
@@ -230,7 +238,7 @@ public final class RelatedIndex {
       for (int i = 0; i < heapSize; i++) {
         int c = heap[i];
         // the estimate saw only the best query terms; the exact text score sees all stored terms
-        double textSim = wText > 0 ? text.similarity(s, c) : 0;
+        double textSim = wText > 0 ? textSimilarity(s, c) : 0;
         double tagPoints = wTags * Math.min(1, tagsAcc[c]) + wSection * sameSection(s, c);
         ScoreParts parts =
             new ScoreParts(
@@ -238,11 +246,17 @@ public final class RelatedIndex {
                 100 * wNames * Math.min(1, namesAcc[c]) / total,
                 100 * tagPoints / total,
                 100 * wTime * decay(s, c) / total);
-        double score = parts.total();
-        if (score > 0 && score >= settings.minScore()) {
-          links.add(new RelatedLink(keys[c], score, parts));
+        if (parts.total() - parts.time() > 0) {
+          links.add(new RelatedLink(keys[c], parts.total(), parts));
         }
       }
+      // time only orders: whether a link is kept depends on the other signals alone
+      double best = 0;
+      for (RelatedLink link : links) {
+        best = Math.max(best, link.score() - link.parts().time());
+      }
+      double floor = Math.max(settings.minScore(), settings.minShareOfBest() * best);
+      links.removeIf(link -> link.score() - link.parts().time() < floor);
       for (int i = 0; i < touchedCount; i++) {
         int c = touched[i];
         textAcc[c] = 0;
@@ -359,6 +373,12 @@ public final class RelatedIndex {
     return lo;
   }
 
+  /** The words' cosine blended with the latent view's, as {@link Tuning#latentShare} says. */
+  private double textSimilarity(int s, int c) {
+    double words = text.similarity(s, c);
+    return latent == Latent.NONE ? words : (1 - tuning.latentShare()) * words + tuning.latentShare() * latent.similarity(s, c);
+  }
+
   private int sameSection(int s, int c) {
     return sections[s] >= 0 && sections[s] == sections[c] ? 1 : 0;
   }
@@ -379,19 +399,17 @@ public final class RelatedIndex {
    * depends on the order of the calls.
    */
   public static final class Builder {
-    private static final int LEDE_CHARS = 3000;
-
     /**
-     * The start of a body: news puts what a story is about first, so the first few thousand
-     * characters relate articles as well as the whole text (measured on the benchmark corpus),
-     * at a fraction of the analysis time for long articles.
+     * The body, or its start when {@link Tuning#bodyChars} caps it; by default the whole body is
+     * read: on real news a cap of 3,000 characters cost precision (CorpusTuning).
      */
-    private static String lede(String text) {
-      if (text.length() <= LEDE_CHARS) {
+    private String lede(String text) {
+      int max = tuning.bodyChars();
+      if (max <= 0 || text.length() <= max) {
         return text;
       }
-      int cut = text.lastIndexOf(' ', LEDE_CHARS);
-      return text.substring(0, cut > LEDE_CHARS / 2 ? cut : LEDE_CHARS);
+      int cut = text.lastIndexOf(' ', max);
+      return text.substring(0, cut > max / 2 ? cut : max);
     }
 
     private final RelatedSettings settings;
@@ -558,16 +576,22 @@ public final class RelatedIndex {
         sections[i] = d.section < 0 ? -1 : sectionRanks[d.section];
       }
       Matrix.Weighting textWeighting =
-          tuning.model() == Tuning.TextModel.BM25
-              ? Matrix.Weighting.BM25
-              : Matrix.Weighting.LOG_TF_IDF;
+          switch (tuning.model()) {
+            case BM25 -> Matrix.Weighting.BM25;
+            case BM25_COSINE -> Matrix.Weighting.BM25_COSINE;
+            case TFIDF_COSINE -> Matrix.Weighting.LOG_TF_IDF;
+          };
       int maxDf = Math.max((int) Math.floor(tuning.maxDocFraction() * n), MIN_PRUNED_DOC_FREQ);
       Matrix text =
           Matrix.of(termRows, lengths, termRanks.length, textWeighting, tuning.storedTerms(), maxDf);
       Matrix names =
           Matrix.of(nameRows, lengths, nameRanks.length, Matrix.Weighting.LOG_TF_IDF, 64, maxDf);
       Matrix tags = Matrix.of(tagRows, lengths, tagRanks.length, Matrix.Weighting.IDF, 64, maxDf);
-      return new RelatedIndex(settings, tuning, list, text, names, tags, sections);
+      Latent latent =
+          tuning.latentShare() > 0
+              ? Latent.of(text, termRanks.length, tuning.latentDims(), tuning.latentFitRows())
+              : Latent.NONE;
+      return new RelatedIndex(settings, tuning, list, text, latent, names, tags, sections);
     }
   }
 

@@ -14,6 +14,10 @@ import dev.warta.shared.RelatedSettings;
  * @param postingsPerTerm postings walked per query term, at most: the newest eligible ones
  * @param maxDocFraction terms, names and tags found in more than this share of the articles are
  *     pruned: too common to tell articles apart, and their postings would dominate the run time
+ * @param bodyChars characters of the body analysed, at most (cut at a space); 0 for all
+ * @param latentDims dimensions of the latent view of the text ({@link Latent}); 0 for none
+ * @param latentShare the share of the text similarity taken from the latent view, 0..1
+ * @param latentFitRows articles the latent view is fitted on, at most
  */
 record Tuning(
     TextModel model,
@@ -22,26 +26,34 @@ record Tuning(
     int queryTerms,
     int candidates,
     int postingsPerTerm,
-    double maxDocFraction) {
+    double maxDocFraction,
+    int bodyChars,
+    int latentDims,
+    double latentShare,
+    int latentFitRows) {
 
   /** Text weighting schemes compared on the benchmark corpus. */
   enum TextModel {
     /** Cosine of (1 + ln tf) * idf vectors. */
     TFIDF_COSINE,
     /** BM25 (k1 = 1.2, b = 0.75) with the source's top terms as query, divided by its self-score. */
-    BM25
+    BM25,
+    /** Cosine of BM25-weighted vectors (k1 = 1.2, b = 0.75): symmetric, 1 for the same text. */
+    BM25_COSINE
   }
 
   static Tuning defaults() {
-    return new Tuning(TextModel.TFIDF_COSINE, 3f, 64, 20, 40, 200, 0.1);
+    return new Tuning(TextModel.BM25_COSINE, 3f, 128, 30, 40, 200, 0.1, 0, 100, 0.3, 10_000);
   }
 
   Tuning withPostingsPerTerm(int other) {
-    return new Tuning(model, titleBoost, storedTerms, queryTerms, candidates, other, maxDocFraction);
+    return new Tuning(model, titleBoost, storedTerms, queryTerms, candidates, other, maxDocFraction,
+        bodyChars, latentDims, latentShare, latentFitRows);
   }
 
   Tuning with(TextModel other) {
     return new Tuning(
-        other, titleBoost, storedTerms, queryTerms, candidates, postingsPerTerm, maxDocFraction);
+        other, titleBoost, storedTerms, queryTerms, candidates, postingsPerTerm, maxDocFraction,
+        bodyChars, latentDims, latentShare, latentFitRows);
   }
 }

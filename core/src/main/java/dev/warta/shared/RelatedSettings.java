@@ -8,8 +8,16 @@ package dev.warta.shared;
  * (an untagged article is not penalised for having no tags). Only the ratios between weights
  * matter.
  *
+ * <p>Whether a link is kept never depends on time: an article in an archive of twenty years gets
+ * as many links as one in an archive of two months. A link is dropped when its score without the
+ * time part is below {@code minScore}, or below {@code minShareOfBest} times that of the article's
+ * best link: a floor relative to the best candidate holds in archives of any size and span, where
+ * an absolute floor drops more links the more the scores spread out.
+ *
  * @param count how many links to keep per article, at most
- * @param minScore links scoring below this (0..100) are dropped
+ * @param minScore links scoring below this (0..100), time left out, are dropped
+ * @param minShareOfBest links scoring below this share (0..1) of the best link's score, time left
+ *     out, are dropped
  * @param allowNewer whether an article may link to articles published after it; off by default so
  *     that an article's "See also" list does not change each time a newer article is published
  * @param textWeight weight of text similarity (title and body)
@@ -22,6 +30,7 @@ package dev.warta.shared;
 public record RelatedSettings(
     int count,
     double minScore,
+    double minShareOfBest,
     boolean allowNewer,
     double textWeight,
     double namesWeight,
@@ -38,6 +47,9 @@ public record RelatedSettings(
     if (!(minScore >= 0 && minScore <= 100)) {
       throw new IllegalArgumentException("minScore must be within 0..100, was " + minScore);
     }
+    if (!(minShareOfBest >= 0 && minShareOfBest <= 1)) {
+      throw new IllegalArgumentException("minShareOfBest must be within 0..1, was " + minShareOfBest);
+    }
     requireWeight("textWeight", textWeight);
     requireWeight("namesWeight", namesWeight);
     requireWeight("tagsWeight", tagsWeight);
@@ -53,12 +65,21 @@ public record RelatedSettings(
   }
 
   /**
-   * Defaults measured on the labelled benchmark corpus ({@code dev.warta.bench.RelatedQuality}):
-   * text carries most of the signal, names are the strongest single clue, tags and section help a
-   * little (editors tag inconsistently), and time only breaks near-ties between similar articles.
+   * Defaults measured on real labelled news ({@code dev.warta.bench.CorpusQuality} on {@code
+   * ../shared/corpus}) and checked on the generated benchmark corpus: text carries most of the
+   * signal; names, tags and section help a little; time only orders near-ties (a larger weight
+   * cost precision once dates spread over years). The floors drop only links with next to nothing
+   * in common (under 1 point, or under a tenth of the best link), so slots fill whenever there is
+   * something related.
    */
   public static RelatedSettings defaults() {
-    return new RelatedSettings(5, 10, false, 0.6, 0.25, 0.1, 0.05, 0.05, 365);
+    return new RelatedSettings(5, 1, 0.1, false, 0.6, 0.15, 0.1, 0.05, 0.02, 365);
+  }
+
+  /** These settings keeping up to {@code other} links per article. */
+  public RelatedSettings withCount(int other) {
+    return new RelatedSettings(other, minScore, minShareOfBest, allowNewer, textWeight, namesWeight,
+        tagsWeight, sectionWeight, timeWeight, timeHalfLifeDays);
   }
 
   private static void requireWeight(String name, double value) {

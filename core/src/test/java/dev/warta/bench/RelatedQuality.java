@@ -87,7 +87,7 @@ public final class RelatedQuality {
   /** Scores by shared tags only (IDF-weighted), with the same count and order rules. */
   public static RelatedSettings tagsOnly(RelatedSettings settings) {
     return new RelatedSettings(
-        settings.count(), 0, settings.allowNewer(), 0, 0, 1, 0, 0, settings.timeHalfLifeDays());
+        settings.count(), 0, 0, settings.allowNewer(), 0, 0, 1, 0, 0, settings.timeHalfLifeDays());
   }
 
   /** The index's view of a generated article; the key is its URL as a site would have it. */

@@ -1,6 +1,7 @@
 package dev.warta.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.warta.shared.Problem;
 import dev.warta.shared.SiteConfig;
@@ -30,6 +31,18 @@ class ConfigReaderTest {
     assertEquals(1.0, config.related().scoring().textWeight());
     assertEquals(0.0, config.related().scoring().namesWeight());
     assertEquals(20.0, config.related().scoring().minScore(), "an override wins over warta.yml and the default");
+  }
+
+  @Test
+  void minShareOfBestIsAShareOfOne() throws IOException {
+    List<Problem> problems = new ArrayList<>();
+    SiteConfig config = read("related:\n  minShareOfBest: 0.25\n", Map.of(), problems);
+    assertEquals(List.of(), problems);
+    assertEquals(0.25, config.related().scoring().minShareOfBest());
+    read("related:\n  minShareOfBest: 25\n", Map.of(), problems);
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(problems.get(0).toString().startsWith("warta.yml:2:19: error: "), problems.toString());
+    assertTrue(problems.get(0).toString().contains("related.minShareOfBest"), problems.toString());
   }
 
   @Test

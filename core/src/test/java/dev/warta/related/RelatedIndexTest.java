@@ -147,16 +147,51 @@ class RelatedIndexTest {
     assertEquals(List.of("/a/"), keys(index.related("/b/")));
   }
 
+  /** A link's score without its time part: what the floors compare, as time must not decide. */
+  private static double withoutTime(RelatedLink link) {
+    return link.score() - link.parts().time();
+  }
+
   @Test
   void minScoreDropsWeakLinks() {
     RelatedIndex all = index(settings(5, 0, true), CORPUS);
     List<RelatedLink> links = all.related("/ekonomi/rupiah-menguat/");
     assertEquals(3, links.size(), links.toString());
-    double threshold = links.get(1).score();
-    assertTrue(links.get(2).score() < threshold);
+    double threshold = withoutTime(links.get(1));
+    assertTrue(withoutTime(links.get(2)) < threshold);
     RelatedIndex strict = index(settings(5, threshold, true), CORPUS);
     assertEquals(links.subList(0, 2), strict.related("/ekonomi/rupiah-menguat/"));
     assertEquals(List.of(), index(settings(5, 100, true), CORPUS).related("/metro/banjir-kemang/"));
+  }
+
+  @Test
+  void minShareOfBestDropsLinksFarBelowTheBestOne() {
+    List<RelatedLink> links = index(settings(5, 0, true), CORPUS).related("/ekonomi/rupiah-menguat/");
+    double share = withoutTime(links.get(1)) / withoutTime(links.get(0));
+    assertTrue(withoutTime(links.get(2)) < share * withoutTime(links.get(0)), links.toString());
+    RelatedSettings d = RelatedSettings.defaults();
+    RelatedSettings relative = new RelatedSettings(5, 0, share, true, d.textWeight(), d.namesWeight(),
+        d.tagsWeight(), d.sectionWeight(), d.timeWeight(), d.timeHalfLifeDays());
+    assertEquals(links.subList(0, 2), index(relative, CORPUS).related("/ekonomi/rupiah-menguat/"));
+  }
+
+  @Test
+  void anArchiveSpanningDecadesKeepsAsManyLinksAsOneSpanningDays() {
+    // the same articles, then with years between them: time may reorder links, never drop one
+    List<RelatedDocument> spread = new ArrayList<>();
+    for (int i = 0; i < CORPUS.size(); i++) {
+      RelatedDocument d = CORPUS.get(i);
+      spread.add(new RelatedDocument(d.key(), d.lang(), d.title(), d.text(), d.tags(), d.section(),
+          d.date().minus(java.time.Duration.ofDays(1100L * ((i * 5) % CORPUS.size())))));
+    }
+    RelatedSettings settings = settings(5, 1, true);
+    RelatedIndex days = index(settings, CORPUS);
+    RelatedIndex decades = index(settings, spread);
+    for (RelatedDocument d : CORPUS) {
+      assertEquals(
+          keys(days.related(d.key())).stream().sorted().toList(),
+          keys(decades.related(d.key())).stream().sorted().toList(), d.key());
+    }
   }
 
   @Test
@@ -226,17 +261,17 @@ class RelatedIndexTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> new RelatedSettings(5, 10, false, -1, 0, 0, 0, 0, 365));
+            () -> new RelatedSettings(5, 10, 0, false, -1, 0, 0, 0, 0, 365));
     assertEquals("textWeight must be a finite number >= 0, was -1.0", e.getMessage());
     e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> new RelatedSettings(5, 10, false, 0, 0, 0, 0, 0, 365));
+            () -> new RelatedSettings(5, 10, 0, false, 0, 0, 0, 0, 0, 365));
     assertEquals("at least one weight must be positive", e.getMessage());
     e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> new RelatedSettings(5, 10, false, 1, 0, 0, 0, 0, 0));
+            () -> new RelatedSettings(5, 10, 0, false, 1, 0, 0, 0, 0, 0));
     assertEquals("timeHalfLifeDays must be a positive number, was 0.0", e.getMessage());
   }
 
@@ -251,7 +286,7 @@ class RelatedIndexTest {
   private static RelatedSettings settings(int count, double minScore, boolean allowNewer) {
     RelatedSettings d = RelatedSettings.defaults();
     return new RelatedSettings(
-        count, minScore, allowNewer, d.textWeight(), d.namesWeight(), d.tagsWeight(),
+        count, minScore, 0, allowNewer, d.textWeight(), d.namesWeight(), d.tagsWeight(),
         d.sectionWeight(), d.timeWeight(), d.timeHalfLifeDays());
   }
 

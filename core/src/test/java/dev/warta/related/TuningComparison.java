@@ -33,7 +33,7 @@ final class TuningComparison {
   private static RelatedSettings weights(
       RelatedSettings d, double text, double names, double tags, double section, double time) {
     return new RelatedSettings(
-        d.count(), d.minScore(), d.allowNewer(), text, names, tags, section, time,
+        d.count(), d.minScore(), d.minShareOfBest(), d.allowNewer(), text, names, tags, section, time,
         d.timeHalfLifeDays());
   }
 
