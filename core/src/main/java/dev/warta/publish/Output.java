@@ -39,14 +39,26 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p><b>Releases</b>, wherever the file system has symbolic and hard links (Linux, macOS, and
  * Windows with the right to create symbolic links). The output {@code NAME} is a symbolic link to
- * {@code .NAME.releases/N}. The commit hard-links every unchanged file of release {@code N} into the
- * staging folder (the same file: its bytes and timestamp stay, and rsync or a CDN see nothing new),
- * renames the staging folder to {@code .NAME.releases/N+1}, makes a new link {@code
- * .NAME.warta-link} to it, and renames that link over {@code NAME}. That rename is the switch: one
- * system call that the kernel makes atomic, so a reader of {@code NAME}, at any instant, whatever
- * is killed when, sees the old release or the new one. Releases beyond the current one and the one
- * before it are deleted afterwards (a reader that opened the old release while the switch happened
- * can still finish); a kill during that clean-up leaves folders that the next build deletes.
+ * {@code .NAME.releases/N}, and the release before it, {@code M}, is kept beside it. The commit
+ * brings {@code M} up to date in place as the next release: it renames it to {@code
+ * .NAME.releases/next}, sets every path where it differs from {@code N} to {@code N}'s file (a
+ * hard link made aside and renamed over the old file, and only where the two are not already the
+ * same file, which keeps its bytes and timestamp: rsync or a CDN see nothing new), renames the
+ * staged files in, deletes the files the new site no longer has, renames it to {@code
+ * .NAME.releases/N+1}, writes the record of the paths it changed ({@link ReleaseChanges}), makes
+ * a new link {@code .NAME.warta-link} to it, and renames that link over {@code NAME}. That rename
+ * is the switch: one system call that the kernel makes atomic, so a reader of {@code NAME}, at any
+ * instant, whatever is killed when, sees the old release or the new one. The work grows with what
+ * this build and the one before it changed, not with the site.
+ *
+ * <p>The folder being updated is never the one {@code NAME} links to, so a kill may leave it in
+ * any state; the next build never trusts it. The paths where {@code M} differs from {@code N} come
+ * from the record the build that made {@code N} wrote, used only when it names {@code M} and
+ * {@code N}; a folder still called {@code next}, or a missing, damaged or stale record, makes the
+ * commit compare both trees whole instead (every entry read, only differences written). Without an
+ * older release (the second build of an output), the staged files are completed with hard links to
+ * every unchanged file of {@code N} and renamed to {@code N+1}. A reader still inside {@code M}
+ * when the next build updates it may see its files change: the README says so.
  *
  * <p>An output that is still a plain folder, from a Warta before releases, becomes a link at its
  * first such commit: the folder is renamed aside to {@code .NAME.warta-old} and the link renamed
@@ -70,7 +82,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Warta owns its output: it carries a marker file, and a non-empty folder without one, or a link
  * that is not to one of Warta's releases, is never replaced, so a mistaken {@code output} setting
  * cannot delete someone else's files. Warta deletes only its own staging folder, old folder,
- * journal, link and numbered release folders.
+ * journal, link, scratch links and release folders (numbered, or {@code next}).
  */
 public final class Output implements AutoCloseable {
   /** The marker file in every folder Warta writes. */
@@ -200,8 +212,8 @@ public final class Output implements AutoCloseable {
   /**
    * Brings the output back to a whole site after an interrupted build: puts back a previous site
    * that a swap left aside, finishes an update in place whose journal was written, and deletes
-   * what a killed release build left (its staging folder, its new link, releases other than the
-   * current one and the one before it).
+   * what a killed release build left (its staging folder, its new link, its scratch links, releases
+   * other than the current one and the older one the next build updates).
    */
   public static void recover(Path output) throws IOException {
     Path dir = output.toAbsolutePath().normalize();
