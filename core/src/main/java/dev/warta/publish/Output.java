@@ -19,12 +19,15 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Where a build's files go: a staging folder whose content reaches the output only when the whole
@@ -36,14 +39,26 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p><b>Releases</b>, wherever the file system has symbolic and hard links (Linux, macOS, and
  * Windows with the right to create symbolic links). The output {@code NAME} is a symbolic link to
- * {@code .NAME.releases/N}. The commit hard-links every unchanged file of release {@code N} into the
- * staging folder (the same file: its bytes and timestamp stay, and rsync or a CDN see nothing new),
- * renames the staging folder to {@code .NAME.releases/N+1}, makes a new link {@code
- * .NAME.warta-link} to it, and renames that link over {@code NAME}. That rename is the switch: one
- * system call that the kernel makes atomic, so a reader of {@code NAME}, at any instant, whatever
- * is killed when, sees the old release or the new one. Releases beyond the current one and the one
- * before it are deleted afterwards (a reader that opened the old release while the switch happened
- * can still finish); a kill during that clean-up leaves folders that the next build deletes.
+ * {@code .NAME.releases/N}, and the release before it, {@code M}, is kept beside it. The commit
+ * brings {@code M} up to date in place as the next release: it renames it to {@code
+ * .NAME.releases/next}, sets every path where it differs from {@code N} to {@code N}'s file (a
+ * hard link made aside and renamed over the old file, and only where the two are not already the
+ * same file, which keeps its bytes and timestamp: rsync or a CDN see nothing new), renames the
+ * staged files in, deletes the files the new site no longer has, renames it to {@code
+ * .NAME.releases/N+1}, writes the record of the paths it changed ({@link ReleaseChanges}), makes
+ * a new link {@code .NAME.warta-link} to it, and renames that link over {@code NAME}. That rename
+ * is the switch: one system call that the kernel makes atomic, so a reader of {@code NAME}, at any
+ * instant, whatever is killed when, sees the old release or the new one. The work grows with what
+ * this build and the one before it changed, not with the site.
+ *
+ * <p>The folder being updated is never the one {@code NAME} links to, so a kill may leave it in
+ * any state; the next build never trusts it. The paths where {@code M} differs from {@code N} come
+ * from the record the build that made {@code N} wrote, used only when it names {@code M} and
+ * {@code N}; a folder still called {@code next}, or a missing, damaged or stale record, makes the
+ * commit compare both trees whole instead (every entry read, only differences written). Without an
+ * older release (the second build of an output), the staged files are completed with hard links to
+ * every unchanged file of {@code N} and renamed to {@code N+1}. A reader still inside {@code M}
+ * when the next build updates it may see its files change: the README says so.
  *
  * <p>An output that is still a plain folder, from a Warta before releases, becomes a link at its
  * first such commit: the folder is renamed aside to {@code .NAME.warta-old} and the link renamed
@@ -67,7 +82,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Warta owns its output: it carries a marker file, and a non-empty folder without one, or a link
  * that is not to one of Warta's releases, is never replaced, so a mistaken {@code output} setting
  * cannot delete someone else's files. Warta deletes only its own staging folder, old folder,
- * journal, link and numbered release folders.
+ * journal, link, scratch links and release folders (numbered, or {@code next}).
  */
 public final class Output implements AutoCloseable {
   /** The marker file in every folder Warta writes. */
@@ -83,6 +98,13 @@ public final class Output implements AutoCloseable {
   /** The folder of numbered releases, and the new link made beside the output before the switch. */
   private final Path releases;
   private final Path link;
+  /** The older release while it is brought up to date: any state, never trusted (see the class comment). */
+  private final Path next;
+  /** The paths where the current release differs from the one before it, written by the build that made it. */
+  private final Path changes;
+  /** Where a hard link is made before it is renamed over a file of the release being updated. */
+  private final Path linking;
+  private final AtomicLong links = new AtomicLong();
   private final boolean discard;
   /** Whether this build publishes a release and switches the link; otherwise it uses the journal. */
   private boolean releaseLayout;
@@ -112,6 +134,9 @@ public final class Output implements AutoCloseable {
     this.journal = output.resolveSibling("." + name + ".warta-commit");
     this.releases = output.resolveSibling("." + name + ".releases");
     this.link = output.resolveSibling("." + name + ".warta-link");
+    this.next = releases.resolve("next");
+    this.changes = releases.resolve("changes");
+    this.linking = releases.resolve("linking");
     this.previous = output;
   }
 
@@ -187,8 +212,8 @@ public final class Output implements AutoCloseable {
   /**
    * Brings the output back to a whole site after an interrupted build: puts back a previous site
    * that a swap left aside, finishes an update in place whose journal was written, and deletes
-   * what a killed release build left (its staging folder, its new link, releases other than the
-   * current one and the one before it).
+   * what a killed release build left (its staging folder, its new link, its scratch links, releases
+   * other than the current one and the older one the next build updates).
    */
   public static void recover(Path output) throws IOException {
     Path dir = output.toAbsolutePath().normalize();
@@ -204,6 +229,8 @@ public final class Output implements AutoCloseable {
       out.applyJournal();
     }
     Files.deleteIfExists(out.link);
+    delete(out.linking);
+    Files.deleteIfExists(out.changes.resolveSibling(out.changes.getFileName() + ".partial"));
     out.pruneReleases(out.currentRelease());
   }
 
@@ -245,26 +272,43 @@ public final class Output implements AutoCloseable {
   }
 
   /**
-   * Deletes the release folders other than the current one and the newest before it: a reader
-   * that followed the link just before a switch still finds its files. Without a current release
-   * (the output is a plain folder) every release folder goes.
+   * Deletes the release folders other than the current one and the one the next build updates
+   * (see {@link #spare}): two at most, so no build deletes a whole release. Without a current
+   * release (the output is a plain folder) every release folder goes, with the record of changes.
    */
   private void pruneReleases(Optional<Path> current) throws IOException {
-    long now = current.map(p -> releaseNumber(p.getFileName())).orElse(-1L);
-    long before = -1;
+    Optional<Path> spare = current.isPresent() ? spare(current.get()) : Optional.empty();
     for (long n : releaseNumbers()) {
-      if (n < now) {
-        before = n;
+      Path release = releases.resolve(Long.toString(n));
+      if (!Optional.of(release).equals(current) && !Optional.of(release).equals(spare)) {
+        deleteInParallel(release);
       }
     }
-    for (long n : releaseNumbers()) {
-      if (n != now && n != before) {
-        deleteInParallel(releases.resolve(Long.toString(n)));
+    if (current.isEmpty()) {
+      deleteInParallel(next);
+      Files.deleteIfExists(changes);
+      if (Files.isDirectory(releases, LinkOption.NOFOLLOW_LINKS) && isEmpty(releases)) {
+        Files.delete(releases);
       }
     }
-    if (current.isEmpty() && Files.isDirectory(releases, LinkOption.NOFOLLOW_LINKS) && isEmpty(releases)) {
-      Files.delete(releases);
+  }
+
+  /**
+   * The release folder the next build brings up to date as its own: a half-updated one that a
+   * killed build left, else the newest release other than the current one.
+   */
+  private Optional<Path> spare(Path current) throws IOException {
+    if (Files.isDirectory(next, LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.of(next);
     }
+    long now = releaseNumber(current.getFileName());
+    List<Long> numbers = releaseNumbers();
+    for (int i = numbers.size() - 1; i >= 0; i--) {
+      if (numbers.get(i) != now) {
+        return Optional.of(releases.resolve(Long.toString(numbers.get(i))));
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -450,7 +494,7 @@ public final class Output implements AutoCloseable {
     // the marker is staged like any file, so it changes together with the site it describes
     Files.writeString(staging.resolve(MARKER), MARKER_TEXT + (buildId.isEmpty() ? "" : BUILD + buildId + "\n"));
     if (releaseLayout) {
-      switchRelease();
+      switchRelease(present);
       return;
     }
     if (unchanged.get() == 0 || !Files.isDirectory(output, LinkOption.NOFOLLOW_LINKS)) {
@@ -482,29 +526,61 @@ public final class Output implements AutoCloseable {
   }
 
   /**
-   * Completes the staged site with hard links to the unchanged files of the current release, makes
-   * it the next release, and switches the output's link to it with one rename; then deletes the
-   * releases no longer kept. See the class comment for why each step is safe to be killed in.
+   * Makes the next release and switches the output's link to it with one rename. The next release
+   * is the older of the two kept, brought up to date in place, or, when there is none, the staged
+   * site completed with hard links to the current release's unchanged files. See the class comment
+   * for why each step is safe to be killed in.
    */
-  private void switchRelease() throws IOException {
-    try {
-      kept.parallelStream().forEach(key -> {
-        Path target = staging.resolve(key);
-        try {
-          Files.createDirectories(target.getParent());
-          Files.createLink(target, previous.resolve(key));
-        } catch (IOException e) {
-          throw new UncheckedIOException("cannot link " + key + " into the new release: " + e.getMessage(), e);
-        }
-      });
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
+  private void switchRelease(Optional<? extends Collection<String>> present) throws IOException {
+    Optional<Path> current = previous.equals(output) ? Optional.empty() : Optional.of(previous);
+    // what this build changes against the current release: the files it staged, the marker among
+    // them, and the files it no longer has
+    Set<String> changedNow = new HashSet<>();
+    for (String key : written) {
+      if (!kept.contains(key)) {
+        changedNow.add(key);
+      }
     }
+    changedNow.add(MARKER);
+    if (current.isPresent()) {
+      for (String key : present.isPresent() ? present.get() : filesOf(current.get())) {
+        if (!written.contains(key)) {
+          changedNow.add(key);
+        }
+      }
+    }
+    // read, then removed: a record on disk always describes the newest release, made whole
+    Optional<ReleaseChanges> record = ReleaseChanges.read(changes);
+    Files.deleteIfExists(changes);
+    Optional<Path> spare = current.isPresent() ? spare(current.get()) : Optional.empty();
     List<Long> numbers = releaseNumbers();
     long number = numbers.isEmpty() ? 1 : numbers.get(numbers.size() - 1) + 1;
     Files.createDirectories(releases);
     Path release = releases.resolve(Long.toString(number));
-    move(staging, release);
+    if (spare.isPresent()) {
+      Path now = current.get();
+      Optional<Set<String>> differing = spare.get().equals(next) ? Optional.empty()
+          : record.filter(r -> r.describes(releaseNumber(spare.get().getFileName()), releaseNumber(now.getFileName()))).map(ReleaseChanges::paths);
+      // the rename marks the folder as being updated: a kill from here on leaves "next", which
+      // the next build never trusts
+      if (!spare.get().equals(next)) {
+        move(spare.get(), next);
+      }
+      Set<String> update = new HashSet<>(changedNow);
+      if (differing.isPresent()) {
+        update.addAll(differing.get());
+      } else {
+        matchFully(now);
+      }
+      updateNext(update, now);
+      move(next, release);
+    } else {
+      linkKeptIntoStaging();
+      move(staging, release);
+    }
+    if (current.isPresent()) {
+      ReleaseChanges.write(changes, new ReleaseChanges(releaseNumber(current.get().getFileName()), number, changedNow));
+    }
     Files.deleteIfExists(link);
     Files.createSymbolicLink(link, releases.getFileName().resolve(release.getFileName()));
     boolean migrating = Files.isDirectory(output, LinkOption.NOFOLLOW_LINKS);
@@ -524,10 +600,161 @@ public final class Output implements AutoCloseable {
     }
     committed = true;
     try {
+      delete(staging);
       deleteInParallel(old);
       pruneReleases(Optional.of(release));
     } catch (IOException e) {
       // the new site is published; what is left of older ones the next build deletes
+    }
+  }
+
+  /** Hard-links every unchanged file of the current release into the staging folder. */
+  private void linkKeptIntoStaging() throws IOException {
+    try {
+      kept.parallelStream().forEach(key -> {
+        Path target = staging.resolve(key);
+        try {
+          Files.createDirectories(target.getParent());
+          Files.createLink(target, previous.resolve(key));
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot link " + key + " into the new release: " + e.getMessage(), e);
+        }
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  /**
+   * Brings the release folder {@code next}, equal to {@code current} except at {@code paths}, to
+   * the new site: a path this build staged gets the staged file, one it kept gets the current
+   * release's file, any other is deleted. Deletions go first, so that no file meets an old one
+   * where its folder should be.
+   */
+  private void updateNext(Set<String> paths, Path current) throws IOException {
+    List<String> deletions = new ArrayList<>();
+    List<String> puts = new ArrayList<>();
+    for (String key : paths) {
+      (written.contains(key) || key.equals(MARKER) ? puts : deletions).add(key);
+    }
+    forEachInParallel(deletions, key -> {
+      Path file = next.resolve(key);
+      if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+        delete(file);
+      } else {
+        Files.deleteIfExists(file);
+      }
+      removeEmptyFolders(file.getParent(), next);
+    });
+    Files.createDirectories(linking);
+    forEachInParallel(puts, key -> {
+      Path target = next.resolve(key);
+      if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+        delete(target); // a folder where the new site has a file: it holds none of the new site's files
+      }
+      Files.createDirectories(target.getParent());
+      if (kept.contains(key)) {
+        linkOver(current.resolve(key), target);
+      } else {
+        Files.move(staging.resolve(key), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      }
+    });
+    delete(linking);
+  }
+
+  /**
+   * Makes the folder {@code next} hold exactly the files of {@code current}, as hard links to them,
+   * by comparing the two whole trees: for an older release of unknown state, which a killed build
+   * or a missing record of changes leaves. It reads every entry of both, but writes only where
+   * they differ.
+   */
+  private void matchFully(Path current) throws IOException {
+    Files.createDirectories(linking);
+    Files.walkFileTree(next, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+        if (!dir.equals(next) && !Files.isDirectory(current.resolve(next.relativize(dir).toString()), LinkOption.NOFOLLOW_LINKS)) {
+          delete(dir);
+          return FileVisitResult.SKIP_SUBTREE;
+        }
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        Path source = current.resolve(next.relativize(file).toString());
+        if (!Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
+          Files.deleteIfExists(file);
+        } else if (!sameFile(source, file)) {
+          linkOver(source, file);
+        }
+        return FileVisitResult.CONTINUE;
+      }
+    });
+    Files.walkFileTree(current, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+        Files.createDirectories(next.resolve(current.relativize(dir).toString()));
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        Path target = next.resolve(current.relativize(file).toString());
+        if (attrs.isRegularFile() && !Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+          Files.createLink(target, file);
+        }
+        return FileVisitResult.CONTINUE;
+      }
+    });
+    delete(linking);
+  }
+
+  /**
+   * Puts a hard link to {@code source} in the place of {@code target} with one rename, so a reader
+   * of that folder sees the old file or the new one, never none; nothing when they already are the
+   * same file, which keeps its timestamp either way.
+   */
+  private void linkOver(Path source, Path target) throws IOException {
+    if (sameFile(source, target)) {
+      return;
+    }
+    Path temporary = linking.resolve(Long.toString(links.incrementAndGet()));
+    Files.createLink(temporary, source);
+    try {
+      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      // a rename between two links to one file leaves both: only then is this one left
+      Files.deleteIfExists(temporary);
+    }
+  }
+
+  /** Whether two paths are links to the same file; false when either is missing. */
+  private static boolean sameFile(Path a, Path b) throws IOException {
+    try {
+      Object first = Files.readAttributes(a, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+      return first != null && first.equals(Files.readAttributes(b, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey());
+    } catch (NoSuchFileException e) {
+      return false;
+    }
+  }
+
+  /** An action on a file that may fail. */
+  private interface FileAction {
+    void run(String key) throws IOException;
+  }
+
+  private static void forEachInParallel(List<String> keys, FileAction action) throws IOException {
+    try {
+      keys.parallelStream().forEach(key -> {
+        try {
+          action.run(key);
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot update " + key + " in the next release: " + e.getMessage(), e);
+        }
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
   }
 
@@ -551,7 +778,7 @@ public final class Output implements AutoCloseable {
       if (!key.isEmpty()) {
         Path file = output.resolve(key);
         Files.deleteIfExists(file);
-        removeEmptyFolders(file.getParent());
+        removeEmptyFolders(file.getParent(), output);
       }
     }
     if (Files.isDirectory(staging, LinkOption.NOFOLLOW_LINKS)) {
@@ -577,9 +804,9 @@ public final class Output implements AutoCloseable {
     Files.deleteIfExists(journal);
   }
 
-  /** Removes a folder of the output that deletions emptied, and its emptied parents. */
-  private void removeEmptyFolders(Path folder) throws IOException {
-    for (Path f = folder; f != null && f.startsWith(output) && !f.equals(output); f = f.getParent()) {
+  /** Removes a folder under {@code root} that deletions emptied, and its emptied parents. */
+  private static void removeEmptyFolders(Path folder, Path root) throws IOException {
+    for (Path f = folder; f != null && f.startsWith(root) && !f.equals(root); f = f.getParent()) {
       try {
         Files.deleteIfExists(f);
       } catch (DirectoryNotEmptyException e) {

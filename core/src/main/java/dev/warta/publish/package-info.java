@@ -1,7 +1,8 @@
 /**
- * Publishing: writing every changed file into a staging folder beside the output, hard-linking the
- * unchanged ones (bytes and timestamps kept) from the current release, then switching the output's
- * symbolic link to the new release with one rename (a journal where links are missing); feeds,
+ * Publishing: writing every changed file into a staging folder beside the output, bringing the
+ * older of two release folders up to date with them (unchanged files hard-linked from the current
+ * release: bytes and timestamps kept), then switching the output's symbolic link to it with one
+ * rename (a journal where links are missing); feeds,
  * sitemaps, robots.txt, static files, and the share card and logo of a site without them.
  *
  * <p>The only package that writes files (checked by {@code ArchitectureTest}): the site, the build

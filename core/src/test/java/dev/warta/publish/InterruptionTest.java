@@ -10,7 +10,10 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,29 +59,32 @@ class InterruptionTest {
     Warta.site(site).output(output).buildTime(Instant.parse("2025-06-30T05:00:00Z")).build();
   }
 
-  /** Puts back site A as its build left it: release 1, and the output linking to it. Quicker than building A again. */
-  private static void restore(Path savedA, Path output) throws IOException {
-    Path releases = output.resolveSibling("." + output.getFileName() + ".releases");
-    if (Files.isSymbolicLink(output)) {
-      Files.delete(output);
-    } else {
-      Output.delete(output);
-    }
-    Output.delete(releases);
-    Output.delete(output.resolveSibling("." + output.getFileName() + ".warta-staging"));
-    copy(savedA, releases.resolve("1"));
-    Files.createSymbolicLink(output, releases.getFileName().resolve("1"));
+  /**
+   * Puts back the output as builds of B and then A left it: A's release current, B's kept as the
+   * older release that the next build updates in place, and the record of what differs between
+   * them. Quicker than building both again.
+   */
+  private static void restore(Path saved, Path outputs) throws IOException {
+    Output.delete(outputs);
+    copy(saved, outputs);
   }
 
-  /** Copies a folder tree. */
+  /** Copies a folder tree as it is: links stay links, and files linked together stay so. */
   private static void copy(Path from, Path to) throws IOException {
+    Map<Object, Path> copies = new java.util.HashMap<>();
     try (java.util.stream.Stream<Path> walk = Files.walk(from)) {
       for (Path p : walk.toList()) {
         Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
+        BasicFileAttributes attributes = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (attributes.isDirectory()) {
           Files.createDirectories(target);
+        } else if (attributes.isSymbolicLink()) {
+          Files.createSymbolicLink(target, Files.readSymbolicLink(p));
+        } else if (copies.containsKey(attributes.fileKey())) {
+          Files.createLink(target, copies.get(attributes.fileKey()));
         } else {
-          Files.copy(p, target);
+          Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
+          copies.put(attributes.fileKey(), target);
         }
       }
     }
@@ -107,7 +113,9 @@ class InterruptionTest {
 
     // the two sites as complete builds make them; and how long a build of B, and its publish stage, take in a child JVM
     Path expectedB = dir.resolve("expected/public");
-    build(a, expectedB); // so that the timed build publishes over a previous site, as the killed ones do
+    // so that the timed build publishes over two releases, as the killed ones do
+    build(b, expectedB);
+    build(a, expectedB);
     Process full = child(b, expectedB);
     BufferedReader fullOut = started(full);
     long start = System.nanoTime();
@@ -121,10 +129,11 @@ class InterruptionTest {
     assertEquals(List.of("stage load", "stage index", "stage related", "stage render", "stage publish", "published", "built"), lines);
     assertEquals(0, full.exitValue());
     Map<String, String> siteB = OutputTest.snapshot(expectedB);
+    build(b, output);
     build(a, output);
     Map<String, String> siteA = OutputTest.snapshot(output);
-    Path savedA = dir.resolve("saved/public");
-    copy(output.toRealPath(), savedA);
+    Path saved = dir.resolve("saved");
+    copy(output.getParent(), saved);
     assertNotEquals(siteA, siteB);
 
     Random random = new Random(20251127L);
@@ -158,12 +167,16 @@ class InterruptionTest {
           + " ms) the output is neither site: " + outcomes);
       counts[outcome.equals("A") ? 0 : 1]++;
       if (outcome.equals("B")) {
-        restore(savedA, output); // back to A for the next kill
+        restore(saved, output.getParent()); // back to A for the next kill
         assertEquals(siteA, OutputTest.snapshot(output));
       }
     }
     System.out.printf("InterruptionTest: %d kills (build %d ms, publish %d ms): %d left the old site, %d the new one%n", kills, duration, publish, counts[0], counts[1]);
-    // and the next build after a kill completes normally
+    // and the next builds after a kill complete normally, whatever state it left the older release in
+    build(b, output);
+    assertEquals(siteB, OutputTest.snapshot(output));
+    build(a, output);
+    assertEquals(siteA, OutputTest.snapshot(output));
     build(b, output);
     assertEquals(siteB, OutputTest.snapshot(output));
   }

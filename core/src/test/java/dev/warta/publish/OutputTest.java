@@ -234,7 +234,7 @@ class OutputTest {
     site.write("-- content/a.md --\n---\ntitle: Satu\ndate: 2023-01-01\n---\nIsi satu diubah.\n");
     site.build();
     try (Stream<Path> kept = Files.list(releases)) {
-      assertEquals(List.of("2", "3"), kept.map(p -> p.getFileName().toString()).sorted().toList(), "the last two releases");
+      assertEquals(List.of("2", "3", "changes"), kept.map(p -> p.getFileName().toString()).sorted().toList(), "the last two releases, and what the last build changed");
     }
     assertTrue(site.text("2023/01/satu/index.html").contains("Isi satu diubah."));
     assertEquals(first.get("2023/01/satu/index.html"), snapshot(releases.resolve("2")).get("2023/01/satu/index.html"),
@@ -286,5 +286,122 @@ class OutputTest {
     assertEquals(old, Files.getLastModifiedTime(out.resolve("a/index.html")));
     assertEquals("2", Output.builtBy(out));
     assertFalse(Files.exists(dir.resolve(".journal.releases")));
+  }
+
+  /** The release folders' numbers, and the record of changes, beside the output. */
+  private List<String> releaseFolder() throws IOException {
+    try (Stream<Path> kept = Files.list(dir.resolve(".public.releases"))) {
+      return kept.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  /** The site as a build into a new folder makes it. */
+  private Map<String, String> fresh(TestSite site, String name) throws IOException {
+    Path out = dir.resolve("fresh").resolve(name);
+    Warta.site(site.dir()).output(out).buildTime(TestSite.NOW).build();
+    return snapshot(out);
+  }
+
+  private static Object inode(Path file) throws IOException {
+    return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS).fileKey();
+  }
+
+  @Test
+  void theOlderReleaseIsBroughtUpToDateInPlaceBuildAfterBuild() throws IOException {
+    TestSite site = TestSite.of(dir, SITE + "-- static/arsip/lama.txt --\nlama\n-- static/tetap.txt --\ntetap\n");
+    site.build();
+    Path releases = dir.resolve(".public.releases");
+    Path page = site.output().resolve("tetap.txt");
+    FileTime old = FileTime.fromMillis(1_000_000_000_000L);
+    Files.setLastModifiedTime(page, old);
+    // adds, edits, deletes, a file becoming a folder and back, and a build with nothing changed
+    List<String> changes = List.of(
+        "-- content/c.md --\n---\ntitle: Tiga\ndate: 2023-01-03\n---\nIsi tiga.\n",
+        "-- content/b.md --\n---\ntitle: Dua\ndate: 2023-01-02\n---\nIsi dua diubah.\n",
+        "",
+        "-- static/arsip/baru.txt --\nbaru\n-- static/berita --\na file first\n",
+        "-- content/c.md --\n---\ntitle: Tiga\ndate: 2023-01-03\n---\nIsi tiga diubah.\n",
+        "-- static/arsip/lama.txt --\nlama lagi\n-- static/berita/kini.txt --\na folder now\n");
+    List<String> deletions = List.of("", "", "", "static/arsip/lama.txt", "content/b.md", "static/arsip/baru.txt static/berita");
+    for (int i = 0; i < changes.size(); i++) {
+      for (String gone : deletions.get(i).split(" ")) {
+        if (!gone.isEmpty()) {
+          Files.delete(site.dir().resolve(gone));
+        }
+      }
+      if (!changes.get(i).isEmpty()) {
+        site.write(changes.get(i));
+      }
+      site.build();
+      assertEquals(fresh(site, "b" + i), snapshot(site.output()), "build " + i + " is what a build into a new folder makes");
+      Path current = site.output().toRealPath();
+      // from the second build on, the next release is the older one renamed: numbers grow, two folders stay
+      assertEquals(Path.of(".public.releases", Integer.toString(i + 2)), Files.readSymbolicLink(site.output()));
+      assertEquals(List.of(Integer.toString(i + 1), Integer.toString(i + 2), "changes"), releaseFolder(), "build " + i);
+      assertEquals(old, Files.getLastModifiedTime(page), "an unchanged page keeps its time, build " + i);
+      assertEquals(inode(releases.resolve(i + 1 + "/tetap.txt")), inode(current.resolve("tetap.txt")),
+          "an unchanged page is one file in both releases, build " + i);
+    }
+  }
+
+  @Test
+  void anOlderReleaseLeftHalfUpdatedByAKilledBuildIsComparedWholeAndRepaired() throws IOException {
+    TestSite site = TestSite.of(dir, SITE);
+    site.build();
+    site.write("-- content/c.md --\n---\ntitle: Tiga\ndate: 2023-01-03\n---\nIsi tiga.\n");
+    site.build();
+    Path releases = dir.resolve(".public.releases");
+    Path page = site.output().resolve("2023/01/satu/index.html");
+    FileTime old = FileTime.fromMillis(1_000_000_000_000L);
+    Files.setLastModifiedTime(page, old);
+    // what a kill while the older release (1) is updated leaves: it renamed to "next", in any state
+    Path next = releases.resolve("next");
+    Files.move(releases.resolve("1"), next);
+    Files.delete(next.resolve("2023/01/satu/index.html"));
+    Files.writeString(next.resolve("index.html"), "half written");
+    Files.writeString(next.resolve("stray.html"), "a file no site has");
+    Files.delete(next.resolve("feed.xml"));
+    Files.createDirectories(next.resolve("feed.xml/x"));
+    Files.delete(releases.resolve("changes"));
+    Map<String, String> before = snapshot(site.output());
+
+    Output.recover(site.output());
+    assertEquals(before, snapshot(site.output()), "recovery leaves the current release alone");
+    assertEquals(List.of("2", "next"), releaseFolder(), "the half-updated release is kept to be repaired, not deleted");
+
+    site.write("-- content/b.md --\n---\ntitle: Dua\ndate: 2023-01-02\n---\nIsi dua diubah.\n");
+    site.build();
+    assertEquals(fresh(site, "after"), snapshot(site.output()));
+    assertEquals(List.of("2", "3", "changes"), releaseFolder());
+    assertEquals(old, Files.getLastModifiedTime(page));
+    assertEquals(inode(releases.resolve("2/2023/01/satu/index.html")), inode(releases.resolve("3/2023/01/satu/index.html")));
+
+    // a damaged record counts as none: the whole comparison again, and the site still right
+    Files.writeString(releases.resolve("changes"), "warta release changes 1\0" + "2\0" + "3\0" + "5\0");
+    site.write("-- content/a.md --\n---\ntitle: Satu\ndate: 2023-01-01\n---\nIsi satu diubah.\n");
+    site.build();
+    assertEquals(fresh(site, "damaged"), snapshot(site.output()));
+    assertEquals(List.of("3", "4", "changes"), releaseFolder());
+  }
+
+  @Test
+  void aReleaseMadeButNotSwitchedToIsUpdatedAgainByTheNextBuild() throws IOException {
+    TestSite site = TestSite.of(dir, SITE);
+    site.build();
+    site.build();
+    Path releases = dir.resolve(".public.releases");
+    Map<String, String> current = snapshot(site.output());
+    // a kill after the next release was renamed to its number and its record written, before the
+    // switch: the record names a release the output does not link to
+    site.write("-- content/c.md --\n---\ntitle: Tiga\ndate: 2023-01-03\n---\nIsi tiga.\n");
+    site.build();
+    Files.delete(site.output());
+    Files.createSymbolicLink(site.output(), Path.of(".public.releases", "2"));
+    assertEquals(current, snapshot(site.output()));
+    Files.delete(site.dir().resolve("content/c.md"));
+    site.write("-- content/b.md --\n---\ntitle: Dua\ndate: 2023-01-02\n---\nIsi dua diubah.\n");
+    site.build();
+    assertEquals(fresh(site, "after"), snapshot(site.output()));
+    assertEquals(List.of("2", "4", "changes"), releaseFolder());
   }
 }

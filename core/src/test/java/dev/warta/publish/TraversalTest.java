@@ -23,7 +23,7 @@ class TraversalTest {
       "/%252e%252e/escaped/", "/a/..\\\\..\\\\escaped/", "/C:/escaped/", "//escaped/", "/a/\\u0000/escaped/", "/~/../escaped/");
 
   /** The output's releases, which the output links to: inside it, as far as a site's paths go. */
-  static final java.util.regex.Pattern RELEASE = java.util.regex.Pattern.compile("\\.public\\.releases(/[0-9]+(/.*)?)?");
+  static final java.util.regex.Pattern RELEASE = java.util.regex.Pattern.compile("\\.public\\.releases(/changes|/[0-9]+(/.*)?)?");
 
   private List<String> everythingOutsideOutput() throws IOException {
     try (Stream<Path> walk = Files.walk(dir)) {
