@@ -39,6 +39,7 @@ class ArchitectureTest {
     {"Archive", "dev.warta.archive.."},
     {"Render", "dev.warta.render.."},
     {"Publish", "dev.warta.publish.."},
+    {"Import", "dev.warta.imports.."},
     {"Orchestration", "dev.warta.build.."},
     {"Facade", "dev.warta"},
   };
@@ -74,10 +75,14 @@ class ArchitectureTest {
       "createFile", "createTempFile", "createTempDirectory", "createLink", "createSymbolicLink", "move", "copy",
       "delete", "deleteIfExists", "setLastModifiedTime", "setAttribute", "setPosixFilePermissions");
 
+  /**
+   * The importer is the other writer, and writes elsewhere: the site folder a WordPress export is
+   * turned into, never a build's output or cache. It is a separate entry, not a stage of a build.
+   */
   @Test
   void onlyPublishWritesFiles() {
     noClasses()
-          .that().resideOutsideOfPackage("dev.warta.publish..")
+          .that().resideOutsideOfPackages("dev.warta.publish..", "dev.warta.imports..")
           .should().callMethodWhere(describe("a java.nio.file.Files method that writes",
               (JavaAccess<?> call) -> call.getTargetOwner().isEquivalentTo(Files.class)
                   && FILE_WRITERS.contains(call.getName())))
@@ -88,8 +93,9 @@ class ArchitectureTest {
           .orShould().callMethodWhere(describe("FileChannel.open",
               (JavaAccess<?> call) -> call.getTargetOwner().isEquivalentTo(FileChannel.class)
                   && call.getName().equals("open")))
-          .because("publish is the one writer of the output and the cache: a failed build never leaves a"
-              + " half-written site, and nothing is written outside the folders Warta owns")
+          .because("publish is the one writer of the output and the cache (and the importer of the site"
+              + " folder it makes): a failed build never leaves a half-written site, and nothing is written"
+              + " outside the folders Warta owns")
           .check(CORE);
   }
 
