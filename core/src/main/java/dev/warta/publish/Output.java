@@ -105,6 +105,12 @@ public final class Output implements AutoCloseable {
   /** Where a hard link is made before it is renamed over a file of the release being updated. */
   private final Path linking;
   private final AtomicLong links = new AtomicLong();
+  /**
+   * When the current release was made (its record's time): a file of it changed later was written
+   * by something else than a build (Site.refresh, a hand), so the older release differs there too.
+   */
+  private java.nio.file.attribute.FileTime switchedAt;
+  private final Set<String> touched = ConcurrentHashMap.newKeySet();
   private final boolean discard;
   /** Whether this build publishes a release and switches the link; otherwise it uses the journal. */
   private boolean releaseLayout;
@@ -204,6 +210,9 @@ public final class Output implements AutoCloseable {
     out.releaseLayout = release.isPresent() || releases && out.linksWork();
     out.previous = release.orElse(dir);
     out.hasPrevious = Files.isDirectory(out.previous) && !isEmpty(out.previous);
+    if (release.isPresent() && Files.isRegularFile(out.changes, LinkOption.NOFOLLOW_LINKS)) {
+      out.switchedAt = Files.getLastModifiedTime(out.changes, LinkOption.NOFOLLOW_LINKS);
+    }
     delete(out.staging);
     Files.createDirectories(out.staging);
     return out;
@@ -367,6 +376,7 @@ public final class Output implements AutoCloseable {
     try {
       claim(key);
       if (hasPrevious && sameBytes(previous.resolve(key), bytes)) {
+        noteIfTouched(key, Files.getLastModifiedTime(previous.resolve(key), LinkOption.NOFOLLOW_LINKS));
         kept.add(key);
         unchanged.incrementAndGet();
         return;
@@ -406,6 +416,7 @@ public final class Output implements AutoCloseable {
         return false;
       }
       claim(key);
+      noteIfTouched(key, attributes.lastModifiedTime());
       kept.add(key);
       unchanged.incrementAndGet();
       return true;
@@ -440,6 +451,14 @@ public final class Output implements AutoCloseable {
       if (written.contains(f)) {
         throw new IOException(f + " is a file of the site, so it cannot be a folder; rename one of them");
       }
+    }
+  }
+
+  /** Records a kept file that was changed in the current release after its switch (see {@link #switchedAt}). */
+  private void noteIfTouched(String key, java.nio.file.attribute.FileTime modified) {
+    // the same tick counts too: on a disk with coarse times a late file costs one link, not the site
+    if (switchedAt != null && modified.compareTo(switchedAt) >= 0) {
+      touched.add(key);
     }
   }
 
@@ -569,6 +588,7 @@ public final class Output implements AutoCloseable {
       Set<String> update = new HashSet<>(changedNow);
       if (differing.isPresent()) {
         update.addAll(differing.get());
+        update.addAll(touched);
       } else {
         matchFully(now);
       }
