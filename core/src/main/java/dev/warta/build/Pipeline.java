@@ -205,7 +205,7 @@ public final class Pipeline {
     // made whole at once, a second of one thread at 100,000 articles), written with the static files
     List<Problem> generatedProblems = Collections.synchronizedList(new ArrayList<>());
     java.util.concurrent.FutureTask<Map<String, Supplier<byte[]>>> generated =
-        new java.util.concurrent.FutureTask<>(() -> GeneratedFiles.of(archive, plan, renderer, statics.keySet(), generatedProblems));
+        new java.util.concurrent.FutureTask<>(() -> GeneratedFiles.of(archive, plan, renderer, statics, generatedProblems));
     if (archive.config().related().report()) {
       if (files.containsKey("/related.json")) {
         problems.add(Problem.error("static/related.json", 0, 0, "the related report is written at /related.json; rename this file or turn related.report off"));

@@ -55,7 +55,7 @@ public final class ConfigReader {
   private static final Set<String> KNOWN =
       Set.of(
           "title", "description", "baseUrl", "language", "timeZone", "permalink", "paginate", "drafts",
-          "future", "buildTime", "publisher.name", "publisher.logo", "related.count", "related.minScore",
+          "future", "buildTime", "publisher.name", "publisher.logo", "image", "related.count", "related.minScore",
           "related.allowNewer", "related.weights.text", "related.weights.names", "related.weights.tags",
           "related.weights.section", "related.weights.time", "related.halfLifeDays", "related.report",
           "related.insertAfter", "related.insertMinParagraphs", "feeds.items", "feeds.fullContent",
@@ -188,6 +188,7 @@ public final class ConfigReader {
           bool("future").orElse(d.future()),
           buildTime().orElseGet(Instant::now),
           new Publisher(string("publisher.name").orElse(""), string("publisher.logo").orElse("")),
+          image().orElse(d.image()),
           new Related(
               scoring(r.scoring()),
               bool("related.report").orElse(r.report()),
@@ -262,6 +263,27 @@ public final class ConfigReader {
           // reported below
         }
         s.yaml().error(s.node(), "'baseUrl' must be an absolute http or https URL such as https://news.example.org/, found '" + text + "'");
+        return Optional.empty();
+      }));
+    }
+
+    /** The site's image: a safe site path, or an http(s) URL. */
+    private Optional<String> image() {
+      return get("image").flatMap(s -> s.yaml().string(s.node(), "image").flatMap(text -> {
+        String t = text.strip();
+        if (t.startsWith("/") && !t.startsWith("//") && SitePaths.whyUnsafe(t).isEmpty()) {
+          return Optional.of(t);
+        }
+        try {
+          URI uri = new URI(t);
+          String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+          if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+            return Optional.of(uri.toString());
+          }
+        } catch (URISyntaxException e) {
+          // reported below
+        }
+        s.yaml().error(s.node(), "'image' must be a path in the site such as /img/share.png, or an http or https URL, found '" + text + "'");
         return Optional.empty();
       }));
     }

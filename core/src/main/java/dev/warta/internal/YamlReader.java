@@ -4,6 +4,8 @@ import dev.warta.shared.Problem;
 import java.io.StringReader;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,10 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionEndEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -87,16 +93,23 @@ public final class YamlReader {
       return Optional.empty();
     } catch (YAMLException e) {
       String message = e.getMessage() == null ? "" : e.getMessage();
+      Optional<Mark> where = Optional.empty();
       if (message.startsWith("Number of aliases")) {
         message = "the YAML repeats more than " + MAX_ALIASES + " aliases (*name), as a 'billion laughs' attack does; write the values out";
+        where = refusedAt(yaml, true);
       } else if (message.startsWith("Nesting Depth exceeded")) {
         message = "the YAML is nested more than " + MAX_DEPTH + " levels deep; flatten it";
+        where = refusedAt(yaml, false);
       } else if (message.contains("code point")) {
         message = "the YAML is larger than " + MAX_CODE_POINTS + " characters; keep front matter and settings short";
       } else {
         message = "malformed YAML: " + message;
       }
-      error(0, 0, message);
+      if (where.isPresent()) {
+        error(where.get(), message);
+      } else {
+        error(0, 0, message);
+      }
       return Optional.empty();
     } catch (StackOverflowError e) {
       error(0, 0, "the YAML is nested too deeply");
@@ -110,6 +123,38 @@ public final class YamlReader {
       return Optional.empty();
     }
     return Optional.of(mapping);
+  }
+
+  /**
+   * Where SnakeYAML's composer stopped on a limit it reports without a position: the alias that
+   * went past {@link #MAX_ALIASES} aliases of collections, or the collection that went past {@link
+   * #MAX_DEPTH} levels. The text is read again as parser events, which neither expand aliases nor
+   * recurse, so this second reading is as cheap and as safe as the first was.
+   */
+  private static Optional<Mark> refusedAt(String yaml, boolean aliases) {
+    Set<String> collections = new HashSet<>();
+    int collectionAliases = 0;
+    int depth = 0;
+    try {
+      for (Event event : YAML.get().parse(new StringReader(yaml))) {
+        if (event instanceof CollectionStartEvent start) {
+          if (start.getAnchor() != null) {
+            collections.add(start.getAnchor());
+          }
+          if (!aliases && ++depth > MAX_DEPTH) {
+            return Optional.of(event.getStartMark());
+          }
+        } else if (event instanceof CollectionEndEvent) {
+          depth--;
+        } else if (aliases && event instanceof AliasEvent alias && collections.contains(alias.getAnchor())
+            && ++collectionAliases > MAX_ALIASES) {
+          return Optional.of(event.getStartMark());
+        }
+      }
+    } catch (YAMLException e) {
+      // the composer read this far already: nothing else to find here
+    }
+    return Optional.empty();
   }
 
   private static Yaml newYaml() {

@@ -61,11 +61,14 @@ public final class GeneratedFiles {
   /**
    * The generated files by site-relative URL, in a fixed order, each with a way to make its bytes.
    * A generated file that a static file or a page already takes is an error naming both, except
-   * {@code robots.txt}: a site's own wins, and none is generated.
+   * {@code robots.txt} and the share card and logo ({@link SiteConfig#CARD}, {@link
+   * SiteConfig#LOGO}): a site's own wins, and none is generated.
    *
-   * @param taken the URLs of the static files
+   * @param statics the static files by URL: the stylesheet among them gives the card its colours
    */
-  public static Map<String, Supplier<byte[]>> of(Archive archive, Plan plan, SiteRenderer renderer, Set<String> taken, List<Problem> problems) {
+  public static Map<String, Supplier<byte[]>> of(Archive archive, Plan plan, SiteRenderer renderer, Map<String, Supplier<byte[]>> statics,
+      List<Problem> problems) {
+    Set<String> taken = statics.keySet();
     GeneratedFiles g = new GeneratedFiles(archive, renderer);
     Map<String, Supplier<byte[]>> files = new LinkedHashMap<>();
     for (FeedChannel c : FeedChannel.of(archive)) {
@@ -88,6 +91,16 @@ public final class GeneratedFiles {
       owners.putIfAbsent(SitePaths.collisionKey(page.url()), page instanceof Page.RedirectPage r
           ? new String[] {r.target().article().source(), "the alias " + r.url() + " has"}
           : new String[] {"", "the page " + page.url() + " has"});
+    }
+    // an image for pages without one, and a logo, drawn once from the theme when the site has none
+    Supplier<ShareImages.Colours> colours = () -> Optional.ofNullable(statics.get("/css/warta.css"))
+        .map(css -> ShareImages.Colours.of(new String(css.get(), StandardCharsets.UTF_8))).orElse(ShareImages.Colours.DEFAULT);
+    SiteConfig config = archive.config();
+    if (config.image().isEmpty() && !owners.containsKey(SitePaths.collisionKey(SiteConfig.CARD))) {
+      files.put(SiteConfig.CARD, () -> ShareImages.cachedCard(config.title(), config.baseUrl().getHost(), colours.get()));
+    }
+    if (config.publisher().logo().isEmpty() && !owners.containsKey(SitePaths.collisionKey(SiteConfig.LOGO))) {
+      files.put(SiteConfig.LOGO, () -> ShareImages.cachedLogo(colours.get()));
     }
     if (!owners.containsKey(SitePaths.collisionKey("/robots.txt"))) {
       byte[] robots = g.robots(files.keySet());

@@ -21,39 +21,53 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Where a build's files go: a staging folder whose content reaches the output folder only when the
- * whole site was written.
+ * Where a build's files go: a staging folder whose content reaches the output only when the whole
+ * site was written, and then in one atomic step.
  *
- * <p>How it works. The staging folder {@code .NAME.warta-staging} sits beside the output folder
- * {@code NAME}, on the same disk. A file whose bytes equal the previous output's is not written at
- * all, so it keeps its timestamp and rsync or a CDN see nothing new; every other file is written to
- * the staging folder. {@link #commit()} then takes one of two ways:
+ * <p>How it works. The staging folder {@code .NAME.warta-staging} sits beside the output {@code
+ * NAME}, on the same disk. A file whose bytes equal the previous output's is not written there: it
+ * is only recorded as unchanged. {@link #commit()} then takes one of two ways.
  *
- * <ul>
- *   <li><b>Replace the folder</b>, when no file was unchanged (a first build): the output folder is
- *       renamed to {@code .NAME.warta-old}, the staging folder to {@code NAME}, and the old folder
- *       is deleted. A build killed between the two renames leaves the old site aside, which the
- *       next build (or {@link #recover}) puts back.
- *   <li><b>Update in place</b>, otherwise: the list of files to delete is written to the journal
- *       {@code .NAME.warta-commit} (written whole, then renamed into place, so it exists complete
- *       or not at all), the files it names are deleted, each staged file is renamed over its old
- *       version, and the journal is removed last. A build killed once the journal exists is
- *       finished by the next build (or {@link #recover}), which repeats these steps: each is
- *       harmless to repeat. Moving the few files an edit changes costs far less than creating a
- *       whole site of 100,000 pages again, which on some disks takes longer than rendering it.
- * </ul>
+ * <p><b>Releases</b>, wherever the file system has symbolic and hard links (Linux, macOS, and
+ * Windows with the right to create symbolic links). The output {@code NAME} is a symbolic link to
+ * {@code .NAME.releases/N}. The commit hard-links every unchanged file of release {@code N} into the
+ * staging folder (the same file: its bytes and timestamp stay, and rsync or a CDN see nothing new),
+ * renames the staging folder to {@code .NAME.releases/N+1}, makes a new link {@code
+ * .NAME.warta-link} to it, and renames that link over {@code NAME}. That rename is the switch: one
+ * system call that the kernel makes atomic, so a reader of {@code NAME}, at any instant, whatever
+ * is killed when, sees the old release or the new one. Releases beyond the current one and the one
+ * before it are deleted afterwards (a reader that opened the old release while the switch happened
+ * can still finish); a kill during that clean-up leaves folders that the next build deletes.
+ *
+ * <p>An output that is still a plain folder, from a Warta before releases, becomes a link at its
+ * first such commit: the folder is renamed aside to {@code .NAME.warta-old} and the link renamed
+ * into its place. Linux offers no way to exchange a folder and a link in one step from Java (that
+ * takes {@code renameat2} with {@code RENAME_EXCHANGE}), so for the microseconds between these two
+ * renames, once per output, {@code NAME} is absent; a kill there leaves the old folder aside, and
+ * the next build (or {@link #recover}) puts it back. From then on every switch is atomic.
+ *
+ * <p><b>Journal</b>, where links cannot be made (some network and FAT-style disks, Windows without
+ * the right): when no file was unchanged, the output folder is renamed aside and the staging folder
+ * renamed into its place (absent for a moment, as above); otherwise the list of files to delete is
+ * written to the journal {@code .NAME.warta-commit} (written whole, then renamed into place), the
+ * files it names are deleted, each staged file is renamed over its old version, and the journal is
+ * removed last. A kill once the journal exists leaves a mix of old and new files until the next
+ * build (or {@link #recover}) finishes the journal: this way's guarantee is weaker, and says so in
+ * the README.
  *
  * <p>Either way, a build that fails, or is killed before its commit starts, leaves the output
- * untouched; once {@link #recover} has run, the output is byte for byte the old site or the new
- * one.
+ * untouched.
  *
- * <p>Warta owns its output folder: it carries a marker file, and a non-empty folder without one is
- * never replaced, so a mistaken {@code output} setting cannot delete someone else's files.
+ * <p>Warta owns its output: it carries a marker file, and a non-empty folder without one, or a link
+ * that is not to one of Warta's releases, is never replaced, so a mistaken {@code output} setting
+ * cannot delete someone else's files. Warta deletes only its own staging folder, old folder,
+ * journal, link and numbered release folders.
  */
 public final class Output implements AutoCloseable {
   /** The marker file in every folder Warta writes. */
@@ -66,7 +80,16 @@ public final class Output implements AutoCloseable {
   private final Path staging;
   private final Path old;
   private final Path journal;
+  /** The folder of numbered releases, and the new link made beside the output before the switch. */
+  private final Path releases;
+  private final Path link;
   private final boolean discard;
+  /** Whether this build publishes a release and switches the link; otherwise it uses the journal. */
+  private boolean releaseLayout;
+  /** The folder that holds the previous site: the current release, or the plain output folder. */
+  private Path previous;
+  /** Site-relative paths of the files whose previous version is kept: linked into a new release. */
+  private final Set<String> kept = ConcurrentHashMap.newKeySet();
   private final String separator;
   /** Site-relative paths of every file of the new site, changed or not. */
   private final Set<String> written = ConcurrentHashMap.newKeySet();
@@ -87,6 +110,9 @@ public final class Output implements AutoCloseable {
     this.staging = output.resolveSibling("." + name + ".warta-staging");
     this.old = output.resolveSibling("." + name + ".warta-old");
     this.journal = output.resolveSibling("." + name + ".warta-commit");
+    this.releases = output.resolveSibling("." + name + ".releases");
+    this.link = output.resolveSibling("." + name + ".warta-link");
+    this.previous = output;
   }
 
   /**
@@ -123,30 +149,46 @@ public final class Output implements AutoCloseable {
    * @throws ForeignFolderException when the output folder holds files but no marker
    */
   public static Output open(Path output) throws IOException {
+    return open(output, true);
+  }
+
+  /**
+   * As {@link #open(Path)}; {@code releases} false keeps the journal even where links work (for
+   * tests of the way a disk without links takes).
+   */
+  static Output open(Path output, boolean releases) throws IOException {
     Path dir = output.toAbsolutePath().normalize();
     if (dir.getParent() == null) {
       throw new IOException("the output folder cannot be a file system root: " + dir);
     }
     Output out = new Output(dir, false);
     recover(dir);
-    if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-      if (Files.isSymbolicLink(dir) || !Files.isDirectory(dir)) {
-        throw new ForeignFolderException(dir, "it is not a plain folder");
+    Optional<Path> release = out.currentRelease();
+    if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS) && release.isEmpty()) {
+      if (Files.isSymbolicLink(dir)) {
+        throw new ForeignFolderException(dir, "it is a link that Warta did not make");
+      }
+      if (!Files.isDirectory(dir)) {
+        throw new ForeignFolderException(dir, "it is not a folder");
       }
       if (!Files.exists(dir.resolve(MARKER)) && !isEmpty(dir)) {
         throw new ForeignFolderException(dir, "it holds files that Warta did not write");
       }
     }
-    out.hasPrevious = Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) && !isEmpty(dir);
     Files.createDirectories(dir.getParent());
+    out.releaseLayout = release.isPresent() || releases && out.linksWork();
+    out.previous = release.orElse(dir);
+    out.hasPrevious = Files.isDirectory(out.previous) && !isEmpty(out.previous);
     delete(out.staging);
     Files.createDirectories(out.staging);
     return out;
   }
 
   /**
-   * Brings the output folder back to a whole site after an interrupted build: puts back a previous
-   * site that a swap left aside, or finishes an update in place whose journal was written.
+   * Brings the output back to a whole site after an interrupted build: puts back a previous site
+   * that a swap left aside, finishes an update in place whose journal was written, and deletes
+   * what a killed release build left (its staging folder, its new link, releases other than the
+   * current one and the one before it).
    */
   public static void recover(Path output) throws IOException {
     Path dir = output.toAbsolutePath().normalize();
@@ -160,6 +202,102 @@ public final class Output implements AutoCloseable {
     }
     if (Files.isRegularFile(out.journal, LinkOption.NOFOLLOW_LINKS)) {
       out.applyJournal();
+    }
+    Files.deleteIfExists(out.link);
+    out.pruneReleases(out.currentRelease());
+  }
+
+  /**
+   * The release folder the output links to, when the output is such a link: to {@code
+   * .NAME.releases/N} beside it, with Warta's marker.
+   */
+  private Optional<Path> currentRelease() throws IOException {
+    if (!Files.isSymbolicLink(output)) {
+      return Optional.empty();
+    }
+    Path target = Files.readSymbolicLink(output);
+    if (target.getNameCount() != 2 || target.isAbsolute() || !target.getName(0).toString().equals(releases.getFileName().toString())
+        || releaseNumber(target.getFileName()) < 0) {
+      return Optional.empty();
+    }
+    Path release = releases.resolve(target.getFileName().toString());
+    return Files.isDirectory(release, LinkOption.NOFOLLOW_LINKS) && Files.isRegularFile(release.resolve(MARKER), LinkOption.NOFOLLOW_LINKS)
+        ? Optional.of(release) : Optional.empty();
+  }
+
+  /** A release folder's number, or -1 for any other name. */
+  private static long releaseNumber(Path name) {
+    String n = name.toString();
+    if (n.isEmpty() || n.length() > 18 || !n.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return -1;
+    }
+    return Long.parseLong(n);
+  }
+
+  /** The numbers of the release folders there are, ascending. */
+  private List<Long> releaseNumbers() throws IOException {
+    if (!Files.isDirectory(releases, LinkOption.NOFOLLOW_LINKS)) {
+      return List.of();
+    }
+    try (var list = Files.list(releases)) {
+      return list.map(p -> releaseNumber(p.getFileName())).filter(n -> n >= 0).sorted().toList();
+    }
+  }
+
+  /**
+   * Deletes the release folders other than the current one and the newest before it: a reader
+   * that followed the link just before a switch still finds its files. Without a current release
+   * (the output is a plain folder) every release folder goes.
+   */
+  private void pruneReleases(Optional<Path> current) throws IOException {
+    long now = current.map(p -> releaseNumber(p.getFileName())).orElse(-1L);
+    long before = -1;
+    for (long n : releaseNumbers()) {
+      if (n < now) {
+        before = n;
+      }
+    }
+    for (long n : releaseNumbers()) {
+      if (n != now && n != before) {
+        deleteInParallel(releases.resolve(Long.toString(n)));
+      }
+    }
+    if (current.isEmpty() && Files.isDirectory(releases, LinkOption.NOFOLLOW_LINKS) && isEmpty(releases)) {
+      Files.delete(releases);
+    }
+  }
+
+  /**
+   * Whether this disk takes symbolic and hard links: tried once, on a scratch file in the
+   * releases folder.
+   */
+  private boolean linksWork() {
+    boolean made = !Files.exists(releases, LinkOption.NOFOLLOW_LINKS);
+    Path probe = releases.resolve(".probe");
+    Path hard = releases.resolve(".probe-hard");
+    Path soft = releases.resolve(".probe-soft");
+    try {
+      Files.createDirectories(releases);
+      Files.deleteIfExists(probe);
+      Files.deleteIfExists(hard);
+      Files.deleteIfExists(soft);
+      Files.writeString(probe, "");
+      Files.createLink(hard, probe);
+      Files.createSymbolicLink(soft, probe.getFileName());
+      return Files.isSymbolicLink(soft);
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return false;
+    } finally {
+      try {
+        Files.deleteIfExists(soft);
+        Files.deleteIfExists(hard);
+        Files.deleteIfExists(probe);
+        if (made && Files.isDirectory(releases, LinkOption.NOFOLLOW_LINKS) && isEmpty(releases)) {
+          Files.delete(releases);
+        }
+      } catch (IOException e) {
+        // a scratch file left in Warta's own folder; the next probe removes it
+      }
     }
   }
 
@@ -184,7 +322,8 @@ public final class Output implements AutoCloseable {
     String key = staging.relativize(target).toString();
     try {
       claim(key);
-      if (hasPrevious && sameBytes(output.resolve(key), bytes)) {
+      if (hasPrevious && sameBytes(previous.resolve(key), bytes)) {
+        kept.add(key);
         unchanged.incrementAndGet();
         return;
       }
@@ -218,11 +357,12 @@ public final class Output implements AutoCloseable {
     Path target = SitePaths.file(staging, urlPath);
     String key = staging.relativize(target).toString();
     try {
-      BasicFileAttributes attributes = Files.readAttributes(output.resolve(key), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      BasicFileAttributes attributes = Files.readAttributes(previous.resolve(key), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       if (!attributes.isRegularFile() || attributes.size() != size) {
         return false;
       }
       claim(key);
+      kept.add(key);
       unchanged.incrementAndGet();
       return true;
     } catch (NoSuchFileException e) {
@@ -309,6 +449,10 @@ public final class Output implements AutoCloseable {
     }
     // the marker is staged like any file, so it changes together with the site it describes
     Files.writeString(staging.resolve(MARKER), MARKER_TEXT + (buildId.isEmpty() ? "" : BUILD + buildId + "\n"));
+    if (releaseLayout) {
+      switchRelease();
+      return;
+    }
     if (unchanged.get() == 0 || !Files.isDirectory(output, LinkOption.NOFOLLOW_LINKS)) {
       delete(old);
       if (Files.exists(output, LinkOption.NOFOLLOW_LINKS)) {
@@ -334,6 +478,48 @@ public final class Output implements AutoCloseable {
       applyJournal();
     } catch (IOException e) {
       throw new UnfinishedCommitException(e);
+    }
+  }
+
+  /**
+   * Completes the staged site with hard links to the unchanged files of the current release, makes
+   * it the next release, and switches the output's link to it with one rename; then deletes the
+   * releases no longer kept. See the class comment for why each step is safe to be killed in.
+   */
+  private void switchRelease() throws IOException {
+    try {
+      kept.parallelStream().forEach(key -> {
+        Path target = staging.resolve(key);
+        try {
+          Files.createDirectories(target.getParent());
+          Files.createLink(target, previous.resolve(key));
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot link " + key + " into the new release: " + e.getMessage(), e);
+        }
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    List<Long> numbers = releaseNumbers();
+    long number = numbers.isEmpty() ? 1 : numbers.get(numbers.size() - 1) + 1;
+    Files.createDirectories(releases);
+    Path release = releases.resolve(Long.toString(number));
+    move(staging, release);
+    Files.deleteIfExists(link);
+    Files.createSymbolicLink(link, releases.getFileName().resolve(release.getFileName()));
+    if (Files.isDirectory(output, LinkOption.NOFOLLOW_LINKS)) {
+      // once per output, from a Warta before releases: a folder cannot be swapped with a link in
+      // one step, so the output is absent between these two renames (see the class comment)
+      delete(old);
+      move(output, old);
+    }
+    Files.move(link, output, StandardCopyOption.ATOMIC_MOVE);
+    committed = true;
+    try {
+      deleteInParallel(old);
+      pruneReleases(Optional.of(release));
+    } catch (IOException e) {
+      // the new site is published; what is left of older ones the next build deletes
     }
   }
 

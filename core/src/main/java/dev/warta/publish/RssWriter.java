@@ -1,5 +1,7 @@
 package dev.warta.publish;
 
+import dev.warta.internal.Escape;
+
 /** Writes a feed as RSS 2.0, with Dublin Core creators, full content in {@code content:encoded}, and an Atom self link. */
 final class RssWriter {
   private static final String ATOM = "http://www.w3.org/2005/Atom";
@@ -37,7 +39,9 @@ final class RssWriter {
         xml.element("category", c);
       }
       if (!item.summary().isEmpty()) {
-        xml.element("description", item.summary());
+        // a reader decodes the description from XML and then reads it as HTML: the plain-text
+        // summary must be escaped for HTML first, or its '<' become live markup there
+        xml.element("description", Escape.html(item.summary()));
       }
       if (!item.contentHtml().isEmpty()) {
         xml.element("content", "encoded", CONTENT, item.contentHtml());

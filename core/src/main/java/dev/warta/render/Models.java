@@ -173,7 +173,8 @@ final class Models {
     m.put("canonical", canonical);
     m.put("permalinkSelf", absolute(e.url()));
     m.put("ogLocale", ogLocale(a.lang()));
-    a.image().ifPresent(i -> m.put("imageUrl", absolute(i.src())));
+    // every article page has an image to share: its own, else the site's, else Warta's card
+    m.put("imageUrl", absolute(a.image().map(Image::src).orElse(config.pageImage())));
     m.put("jsonLd", articleJsonLd(e, canonical));
     m.put("related", related.stream().map(this::summary).toList());
     List<Map<String, Object>> translations = new ArrayList<>();
@@ -288,9 +289,7 @@ final class Models {
     p.put("@type", "Organization");
     p.put("name", publisherName());
     p.put("url", absolute("/"));
-    if (!config.publisher().logo().isEmpty()) {
-      p.put("logo", Map.of("@type", "ImageObject", "url", absolute(config.publisher().logo())));
-    }
+    p.put("logo", Map.of("@type", "ImageObject", "url", absolute(config.logo())));
     return p;
   }
 
@@ -326,7 +325,7 @@ final class Models {
     if (!authors.isEmpty()) {
       ld.put("author", authors);
     }
-    a.image().ifPresent(i -> ld.put("image", List.of(absolute(i.src()))));
+    ld.put("image", List.of(absolute(a.image().map(Image::src).orElse(config.pageImage()))));
     ld.put("publisher", publisherLd());
     ld.put("mainEntityOfPage", Map.of("@type", "WebPage", "@id", canonical));
     ld.put("url", canonical);

@@ -134,6 +134,13 @@ public final class SiteRenderer {
         list.put("title", heading);
         list.put("items", l.items().stream().map(models::summary).toList());
         list.put("pager", models.pager(l));
+        if (l.kind().equals("year")) {
+          // the months of a year are reached from its page: no month archive is an orphan
+          list.put("periods", archive.months(Integer.parseInt(l.title())).stream().map(m -> Map.<String, Object>of(
+              "name", labels.format(java.time.LocalDate.of(m.year(), m.month(), 1).atStartOfDay(archive.config().timeZone()), l.lang(), "date.month"),
+              "url", models.href(m.url()),
+              "count", m.entries().size())).toList());
+        }
         Optional<FeedChannel> channel = models.channel(l.base()).filter(c -> c.kind().equals(l.kind()));
         list.put("feed", channel.map(c -> models.href(c.rss())).orElse(""));
         model.put("list", list);

@@ -29,6 +29,8 @@ import dev.warta.shared.RelatedSettings;
  * @param buildTime the time the build counts as "now" (future articles, the news sitemap); fix it
  *     for reproducible builds
  * @param publisher the organisation named in news metadata
+ * @param image the site's own image for pages without one (share previews, NewsArticle
+ *     metadata): a site path or an http(s) URL; empty for the card Warta draws, {@link #CARD}
  * @param related how related articles are chosen and shown
  * @param feeds what the feeds hold
  * @param rawHtml what happens to HTML written inside Markdown
@@ -55,6 +57,7 @@ public record SiteConfig(
     boolean future,
     Instant buildTime,
     Publisher publisher,
+    String image,
     Related related,
     Feeds feeds,
     RawHtml rawHtml,
@@ -64,9 +67,15 @@ public record SiteConfig(
     boolean relativeUrls,
     Map<String, Object> params) {
 
+  /** Where the card Warta draws from the theme is published, for a site without {@code image}. */
+  public static final String CARD = "/warta-card.png";
+  /** Where the logo Warta draws from the theme is published, for a publisher without {@code logo}. */
+  public static final String LOGO = "/warta-logo.png";
+
   /** Validates and copies. */
   public SiteConfig {
     Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(image, "image");
     Objects.requireNonNull(description, "description");
     Objects.requireNonNull(baseUrl, "baseUrl");
     Objects.requireNonNull(language, "language");
@@ -117,6 +126,7 @@ public record SiteConfig(
         false,
         Instant.EPOCH,
         new Publisher("", ""),
+        "",
         Related.defaults(),
         new Feeds(20, false, false),
         RawHtml.SANITIZE,
@@ -165,6 +175,16 @@ public record SiteConfig(
       String prefix = pattern.substring(0, pattern.indexOf(":slug"));
       return prefix.equals("/") ? fallback : prefix;
     }
+  }
+
+  /** The image of a page that has none of its own: the site's {@code image}, else Warta's card. */
+  public String pageImage() {
+    return image.isEmpty() ? CARD : image;
+  }
+
+  /** The publisher's logo: its {@code logo}, else the one Warta draws. */
+  public String logo() {
+    return publisher.logo().isEmpty() ? LOGO : publisher.logo();
   }
 
   /** The organisation publishing the archive, for news metadata. */

@@ -129,12 +129,12 @@ class ContentProblemsTest {
     bomb.append("---\nIsi.\n");
     List<String> bombProblems = problems(OK + "-- content/bomb.md --\n" + bomb);
     assertEquals(1, bombProblems.size(), bombProblems.toString());
-    assertEquals("content/bomb.md: error: the YAML repeats more than 50 aliases (*name), as a 'billion laughs' attack does; write the values out", bombProblems.get(0));
+    assertEquals("content/bomb.md:10:8: error: the YAML repeats more than 50 aliases (*name), as a 'billion laughs' attack does; write the values out", bombProblems.get(0));
 
     String deep = "---\ntitle: A\ndate: 2023-01-01\nx: " + "[".repeat(200) + "]".repeat(200) + "\n---\nIsi.\n";
     List<String> deepProblems = problems(OK + "-- content/deep.md --\n" + deep);
     assertEquals(1, deepProblems.size(), deepProblems.toString());
-    assertEquals("content/deep.md: error: the YAML is nested more than 40 levels deep; flatten it", deepProblems.get(0));
+    assertEquals("content/deep.md:4:43: error: the YAML is nested more than 40 levels deep; flatten it", deepProblems.get(0));
   }
 
   @Test

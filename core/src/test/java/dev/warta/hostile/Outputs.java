@@ -38,9 +38,13 @@ final class Outputs {
   private static final Set<String> FORBIDDEN = Set.of("iframe", "object", "embed", "svg", "math", "style", "base", "form", "frame", "frameset", "applet", "x-evil");
 
   /** Every file of an output folder, by its path relative to the folder, sorted. */
-  static List<Path> files(Path root) {
-    try (Stream<Path> walk = Files.walk(root)) {
-      return walk.filter(Files::isRegularFile).map(root::relativize).sorted().toList();
+  static List<Path> files(Path output) {
+    try {
+      // the output is a link to the current release: read what it leads to
+      Path root = output.toRealPath();
+      try (Stream<Path> walk = Files.walk(root)) {
+        return walk.filter(Files::isRegularFile).map(root::relativize).sorted().toList();
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -33,7 +33,7 @@ class ResourcesTest {
     String bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
         + "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n"
         + "g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f]\nh: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g, *g]\n";
-    assertEquals(List.of("content/a.md: error: the YAML repeats more than 50 aliases (*name), as a 'billion laughs' attack does; write the values out"),
+    assertEquals(List.of("content/a.md:10:8: error: the YAML repeats more than 50 aliases (*name), as a 'billion laughs' attack does; write the values out"),
         problems(OK + "-- content/a.md --\n---\ntitle: A\ndate: 2023-01-01\n" + bomb + "---\nIsi.\n"));
   }
 
@@ -49,7 +49,7 @@ class ResourcesTest {
 
   @Test
   void deeplyNestedYamlIsRefused() {
-    assertEquals(List.of("content/a.md: error: the YAML is nested more than 40 levels deep; flatten it"),
+    assertEquals(List.of("content/a.md:4:43: error: the YAML is nested more than 40 levels deep; flatten it"),
         problems(OK + "-- content/a.md --\n---\ntitle: A\ndate: 2023-01-01\nx: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n---\nIsi.\n"));
   }
 

@@ -39,8 +39,10 @@ class OutputTest {
       """;
 
   /** Every file of a folder with its bytes, for byte-for-byte comparison. */
-  static Map<String, String> snapshot(Path root) throws IOException {
+  static Map<String, String> snapshot(Path output) throws IOException {
     Map<String, String> files = new TreeMap<>();
+    // the output is a link to the current release: read what it leads to, as a web server does
+    Path root = output.toRealPath();
     try (Stream<Path> walk = Files.walk(root)) {
       for (Path p : walk.filter(Files::isRegularFile).toList()) {
         files.put(root.relativize(p).toString(), java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
@@ -60,7 +62,7 @@ class OutputTest {
     site.failingBuild();
     assertEquals(before, snapshot(site.output()));
     try (Stream<Path> siblings = Files.list(dir)) {
-      assertEquals(List.of("public", "site"), siblings.map(p -> p.getFileName().toString()).sorted().toList(), "no staging folder left behind");
+      assertEquals(List.of(".public.releases", "public", "site"), siblings.map(p -> p.getFileName().toString()).sorted().toList(), "no staging folder left behind");
     }
   }
 
@@ -97,8 +99,9 @@ class OutputTest {
     TestSite site = TestSite.of(dir, SITE);
     site.build();
     Map<String, String> before = snapshot(site.output());
-    // the state a kill between the two renames leaves: the old site aside, no output folder
-    Files.move(site.output(), dir.resolve(".public.warta-old"));
+    // the state a kill between the two renames of a swap leaves: the old site aside, no output
+    Files.move(site.output().toRealPath(), dir.resolve(".public.warta-old"));
+    Files.delete(site.output());
     Output.recover(site.output());
     assertEquals(before, snapshot(site.output()));
     assertFalse(Files.exists(dir.resolve(".public.warta-old")));
@@ -129,7 +132,7 @@ class OutputTest {
     assertTrue(problems.get(0).message().endsWith("; the previous output is left as it was"), problems.get(0).message());
     assertEquals(before, snapshot(site.output()));
     try (Stream<Path> siblings = Files.list(dir)) {
-      assertEquals(List.of("public", "site"), siblings.map(p -> p.getFileName().toString()).sorted().toList(), "no staging folder left behind");
+      assertEquals(List.of(".public.releases", "public", "site"), siblings.map(p -> p.getFileName().toString()).sorted().toList(), "no staging folder left behind");
     }
   }
 
@@ -172,7 +175,7 @@ class OutputTest {
     Warta.site(site.dir()).output(fresh).buildTime(TestSite.NOW).build();
     assertEquals(snapshot(fresh), now);
     try (Stream<Path> siblings = Files.list(dir)) {
-      assertEquals(List.of("fresh", "public", "site"), siblings.map(p -> p.getFileName().toString()).sorted().toList(), "no staging folder or journal left behind");
+      assertEquals(List.of(".fresh.releases", ".public.releases", "fresh", "public", "site"), siblings.map(p -> p.getFileName().toString()).sorted().toList(), "no staging folder or journal left behind");
     }
   }
 
@@ -207,5 +210,81 @@ class OutputTest {
     site.build();
     assertEquals(before, snapshot(site.output()));
     assertFalse(Files.exists(staging));
+  }
+
+  @Test
+  void theOutputIsALinkToTheLastReleaseAndTheOneBeforeIsKept() throws IOException {
+    TestSite site = TestSite.of(dir, SITE);
+    site.build();
+    Path releases = dir.resolve(".public.releases");
+    assertEquals(Path.of(".public.releases", "1"), Files.readSymbolicLink(site.output()));
+    Path page = site.output().resolve("2023/01/satu/index.html");
+    FileTime old = FileTime.fromMillis(1_000_000_000_000L);
+    Files.setLastModifiedTime(page, old);
+    Map<String, String> first = snapshot(site.output());
+
+    site.write("-- content/b.md --\n---\ntitle: Dua\ndate: 2023-01-02\n---\nIsi dua diubah.\n");
+    site.build();
+    assertEquals(Path.of(".public.releases", "2"), Files.readSymbolicLink(site.output()));
+    assertEquals(old, Files.getLastModifiedTime(page), "an unchanged page keeps its time");
+    assertEquals(Files.getAttribute(releases.resolve("1/2023/01/satu/index.html"), "unix:ino"), Files.getAttribute(page.toRealPath(), "unix:ino"),
+        "an unchanged page is the same file in both releases: a hard link, not a copy");
+    assertEquals(first, snapshot(releases.resolve("1")), "the release before stays whole for readers that opened it");
+
+    site.write("-- content/a.md --\n---\ntitle: Satu\ndate: 2023-01-01\n---\nIsi satu diubah.\n");
+    site.build();
+    try (Stream<Path> kept = Files.list(releases)) {
+      assertEquals(List.of("2", "3"), kept.map(p -> p.getFileName().toString()).sorted().toList(), "the last two releases");
+    }
+    assertTrue(site.text("2023/01/satu/index.html").contains("Isi satu diubah."));
+    assertEquals(first.get("2023/01/satu/index.html"), snapshot(releases.resolve("2")).get("2023/01/satu/index.html"),
+        "writing the new page left the old release's file alone");
+  }
+
+  @Test
+  void anOutputFolderFromAnEarlierWartaBecomesALinkAndKeepsItsUnchangedFiles() throws IOException {
+    TestSite site = TestSite.of(dir, SITE);
+    site.build();
+    // the folder as a Warta before releases left it
+    Path release = site.output().toRealPath();
+    Files.delete(site.output());
+    Files.move(release, site.output());
+    Files.delete(dir.resolve(".public.releases"));
+    Path page = site.output().resolve("2023/01/satu/index.html");
+    FileTime old = FileTime.fromMillis(1_000_000_000_000L);
+    Files.setLastModifiedTime(page, old);
+    Map<String, String> before = snapshot(site.output());
+
+    site.build();
+    assertTrue(Files.isSymbolicLink(site.output()));
+    assertEquals(before, snapshot(site.output()));
+    assertEquals(old, Files.getLastModifiedTime(page));
+    try (Stream<Path> siblings = Files.list(dir)) {
+      assertEquals(List.of(".public.releases", "public", "site"), siblings.map(p -> p.getFileName().toString()).sorted().toList(), "the old folder is gone");
+    }
+  }
+
+  @Test
+  void withoutLinksTheJournalUpdatesAPlainFolder() throws IOException {
+    Path out = dir.resolve("journal");
+    try (Output first = Output.open(out, false)) {
+      first.write("/a/", "satu".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      first.write("/b/", "dua".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      first.commit("1", java.util.Optional.empty());
+    }
+    FileTime old = FileTime.fromMillis(1_000_000_000_000L);
+    Files.setLastModifiedTime(out.resolve("a/index.html"), old);
+    try (Output second = Output.open(out, false)) {
+      second.write("/a/", "satu".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      second.write("/c/", "tiga".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      second.commit("2", java.util.Optional.of(List.of("a/index.html", "b/index.html")));
+      assertEquals(1, second.unchanged());
+    }
+    assertFalse(Files.isSymbolicLink(out));
+    assertEquals(Map.of(".warta-output", snapshot(out).get(".warta-output"), "a/index.html", snapshot(out).get("a/index.html"),
+        "c/index.html", snapshot(out).get("c/index.html")), snapshot(out));
+    assertEquals(old, Files.getLastModifiedTime(out.resolve("a/index.html")));
+    assertEquals("2", Output.builtBy(out));
+    assertFalse(Files.exists(dir.resolve(".journal.releases")));
   }
 }

@@ -90,7 +90,7 @@ class HtmlValidityTest {
     validator.setOutputFormat(EmbeddedValidator.OutputFormat.GNU);
     validator.setNoLangDetect(true);
     List<Path> pages;
-    try (Stream<Path> walk = Files.walk(site.output())) {
+    try (Stream<Path> walk = Files.walk(site.output().toRealPath())) {
       pages = walk.filter(p -> p.toString().endsWith(".html")).sorted().toList();
     }
     assertTrue(pages.size() >= 25, "all page kinds: " + pages.size());

@@ -99,8 +99,9 @@ class IncrementalBuildTest {
       Pengendara diminta memakai jalur alternatif.
       """;
 
-  private Map<String, String> snapshot(Path root) throws IOException {
+  private Map<String, String> snapshot(Path output) throws IOException {
     Map<String, String> files = new TreeMap<>();
+    Path root = output.toRealPath();
     try (Stream<Path> walk = Files.walk(root)) {
       for (Path p : walk.filter(Files::isRegularFile).toList()) {
         files.put(root.relativize(p).toString(), HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));

@@ -226,6 +226,32 @@ class SitePagesTest {
   }
 
   @Test
+  void everyPageIsReachedByFollowingLinksFromTheHomePage() throws java.io.IOException {
+    TestSite site = bilingual();
+    site.build();
+    assertEquals(List.of("Maret 2022 2"), site.page("/2022/").select("nav .terms-months li").eachText());
+    assertEquals(List.of("/2022/03/"), site.page("/2022/").select("nav .terms-months a").eachAttr("href"));
+    java.util.Set<String> pages = new java.util.TreeSet<>();
+    Path root = site.output().toRealPath();
+    try (var walk = java.nio.file.Files.walk(root)) {
+      walk.filter(p -> p.getFileName().toString().equals("index.html"))
+          .forEach(p -> pages.add(p.getParent().equals(root) ? "/" : "/" + root.relativize(p.getParent()).toString().replace('\\', '/') + "/"));
+    }
+    java.util.Set<String> reached = new java.util.TreeSet<>(List.of("/"));
+    java.util.Deque<String> queue = new java.util.ArrayDeque<>(reached);
+    while (!queue.isEmpty()) {
+      for (String href : site.page(queue.poll()).select("a[href^=/]").eachAttr("href")) {
+        String url = href.replaceAll("#.*", "");
+        if (url.endsWith("/") && pages.contains(url) && reached.add(url)) {
+          queue.add(url);
+        }
+      }
+    }
+    assertTrue(pages.contains("/2022/03/") && pages.contains("/2023/09/"), pages.toString());
+    assertEquals(pages, reached, "pages no link leads to");
+  }
+
+  @Test
   void articlesLinkTheirNeighboursInTimeAndInTheirSection() {
     TestSite site = bilingual();
     site.write(article("content/ekonomi/ekspor.md", "Ekspor Nikel Naik", "2023-12-01T08:00:00+07:00", "", "Ekspor naik.")

@@ -16,8 +16,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  * declares the plugin. It also runs without a project: {@code mvn
  * dev.warta:warta-maven-plugin:VERSION:build -Dwarta.site=DIR -Dwarta.output=DIR}.
  *
- * <p>The output folder is Warta's own: the new site replaces it whole, and only once every page was
- * written. A folder that holds files Warta did not write is never replaced (the goal fails
+ * <p>The output folder is Warta's own: a link to a release folder beside it ({@code .NAME.releases/N}),
+ * switched to the new site in one step, and only once every page was written. A folder that holds files Warta did not write is never replaced (the goal fails
  * instead), so it never deletes what the maven-site-plugin or anyone else put next to it.
  *
  * <p>Settings: a value in the pom's {@code <configuration>} wins over a {@code -Dwarta.*} property,
