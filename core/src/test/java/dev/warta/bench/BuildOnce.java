@@ -95,12 +95,12 @@ public final class BuildOnce {
     System.out.flush();
   }
 
-  private static long peak(MemoryPoolMXBean pool) {
+  static long peak(MemoryPoolMXBean pool) {
     return pool.getPeakUsage() == null ? 0 : pool.getPeakUsage().getUsed();
   }
 
   /** Peak resident set size from Linux's {@code /proc/self/status}, or -1 elsewhere. */
-  private static long vmHwmKb() {
+  static long vmHwmKb() {
     try {
       for (String l : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.UTF_8)) {
         if (l.startsWith("VmHWM:")) {

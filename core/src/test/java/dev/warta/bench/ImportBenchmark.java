@@ -1,0 +1,132 @@
+package dev.warta.bench;
+
+import dev.warta.Warta;
+import dev.warta.imports.ImportException;
+import dev.warta.imports.ImportReport;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Times the WordPress import of a generated export ({@link WxrGenerator}), each run in a new JVM
+ * as a user's {@code warta:import} runs, into an empty site folder.
+ *
+ * <pre>
+ * ./mvnw -q -pl core test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=dev.warta.bench.ImportBenchmark -Dexec.args="10000 --runs 3"
+ * ./mvnw -q -pl core test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=dev.warta.bench.ImportBenchmark -Dexec.args="100000 --runs 1 --xmx 512m"
+ * </pre>
+ *
+ * <p>The export is written once to {@code core/target/bench/wxr-N-SEED.xml} and reused. Each run
+ * prints the wall time of the child process (JVM start included), the import's own time, the
+ * articles written and lost, the peak heap (each heap pool's peak, summed: an upper bound) and the
+ * peak resident memory; then the median of each.
+ */
+public final class ImportBenchmark {
+  private static final String PREFIX = "warta-import-result";
+
+  private ImportBenchmark() {}
+
+  /** {@code N [--runs R] [--xmx SIZE] [--seed S]}, or {@code --child WXR SITE} in the child JVM. */
+  public static void main(String[] args) throws Exception {
+    if (args.length == 3 && args[0].equals("--child")) {
+      child(Path.of(args[1]), Path.of(args[2]));
+      return;
+    }
+    String usage = "usage: ImportBenchmark N [--runs R] [--xmx SIZE] [--seed S]";
+    if (args.length < 1) {
+      System.err.println(usage);
+      System.exit(2);
+    }
+    int n = Benchmark.positive(args[0], "N", usage);
+    int runs = 3;
+    long seed = 42;
+    List<String> jvm = new ArrayList<>();
+    for (int i = 1; i < args.length; i++) {
+      switch (args[i]) {
+        case "--runs" -> runs = Benchmark.positive(Benchmark.value(args, ++i, "--runs", usage), "--runs", usage);
+        case "--xmx" -> jvm.add("-Xmx" + Benchmark.value(args, ++i, "--xmx", usage));
+        case "--seed" -> seed = Long.parseLong(Benchmark.value(args, ++i, "--seed", usage));
+        default -> {
+          System.err.println(usage);
+          System.exit(2);
+        }
+      }
+    }
+    Path dir = Benchmark.defaultDir();
+    Path wxr = dir.resolve("wxr-" + n + "-" + seed + ".xml");
+    Path complete = dir.resolve("wxr-" + n + "-" + seed + ".complete");
+    if (!Files.exists(complete)) {
+      System.out.printf(Locale.ROOT, "writing %,d posts to %s%n", n, wxr);
+      WxrGenerator.write(n, seed, wxr);
+      Files.writeString(complete, "");
+    }
+    System.out.printf(Locale.ROOT, "export: %s, %,d MB; JVM options: %s; load average %s%n", wxr, Files.size(wxr) >> 20, jvm, Benchmark.loadAverage());
+    System.out.printf(Locale.ROOT, "%4s %9s %9s %9s %6s %10s %10s%n", "run", "wall s", "import s", "articles", "lost", "heap MB", "RSS MB");
+    List<long[]> results = new ArrayList<>();
+    Path site = dir.resolve("import-" + n);
+    for (int r = 1; r <= runs; r++) {
+      delete(site);
+      List<String> command = Benchmark.javaCommand(jvm, ImportBenchmark.class, "--child", wxr.toString(), site.toString());
+      long start = System.nanoTime();
+      Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      int status = p.waitFor();
+      long wall = (System.nanoTime() - start) / 1_000_000;
+      if (status != 0) {
+        System.err.println(out);
+        System.exit(status);
+      }
+      String line = out.lines().filter(l -> l.startsWith(PREFIX)).findFirst().orElseThrow();
+      String[] v = line.substring(PREFIX.length()).strip().split(" ");
+      long[] row = {wall, Long.parseLong(v[0]), Long.parseLong(v[1]), Long.parseLong(v[2]), Long.parseLong(v[3]), Long.parseLong(v[4])};
+      results.add(row);
+      print(Integer.toString(r), row);
+    }
+    long[] median = new long[6];
+    for (int c = 0; c < 6; c++) {
+      int col = c;
+      median[c] = results.stream().mapToLong(row -> row[col]).sorted().toArray()[(results.size() - 1) / 2];
+    }
+    print("med", median);
+  }
+
+  private static void print(String label, long[] row) {
+    System.out.printf(Locale.ROOT, "%4s %9.2f %9.2f %,9d %6d %10d %10d%n", label, row[0] / 1000.0, row[1] / 1000.0, row[2], row[3], row[4] >> 20, row[5] >> 10);
+  }
+
+  private static void child(Path wxr, Path site) {
+    long start = System.nanoTime();
+    ImportReport report;
+    try {
+      report = Warta.importWordPress(List.of(wxr), site);
+    } catch (ImportException e) {
+      System.err.println(e.getMessage());
+      System.exit(1);
+      return;
+    }
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    long heap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).mapToLong(BuildOnce::peak).sum();
+    System.out.println(PREFIX + " " + millis + " " + report.articles() + " " + report.lostText() + " " + heap + " " + BuildOnce.vmHwmKb());
+  }
+
+  private static void delete(Path folder) throws IOException {
+    if (!Files.exists(folder)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(folder)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
