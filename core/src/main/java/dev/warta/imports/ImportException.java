@@ -1,6 +1,6 @@
 package dev.warta.imports;
 
-import dev.warta.Problem;
+import dev.warta.shared.Problem;
 import java.util.List;
 import java.util.stream.Collectors;
 

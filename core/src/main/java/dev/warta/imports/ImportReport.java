@@ -1,6 +1,6 @@
 package dev.warta.imports;
 
-import dev.warta.Problem;
+import dev.warta.shared.Problem;
 import dev.warta.internal.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

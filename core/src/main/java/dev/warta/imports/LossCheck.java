@@ -1,7 +1,7 @@
 package dev.warta.imports;
 
-import dev.warta.Problem;
-import dev.warta.SiteConfig.RawHtml;
+import dev.warta.shared.Problem;
+import dev.warta.shared.SiteConfig.RawHtml;
 import dev.warta.markdown.MarkdownRenderer;
 import dev.warta.markdown.ReadAlsoLine;
 import java.util.ArrayList;

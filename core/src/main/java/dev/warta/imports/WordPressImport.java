@@ -1,7 +1,7 @@
 package dev.warta.imports;
 
-import dev.warta.Problem;
-import dev.warta.SiteConfig;
+import dev.warta.shared.Problem;
+import dev.warta.shared.SiteConfig;
 import dev.warta.archive.Permalinks;
 import dev.warta.imports.ImportOptions.Keep;
 import dev.warta.internal.SitePaths;

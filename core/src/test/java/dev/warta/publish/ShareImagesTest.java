@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.warta.Problem;
+import dev.warta.shared.Problem;
 import dev.warta.TestSite;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;

@@ -2,6 +2,7 @@ package dev.warta.related;
 
 import dev.warta.bench.LabelledCorpus;
 import dev.warta.bench.LinkScore;
+import dev.warta.shared.RelatedSettings;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.warta.maven;
 
 import dev.warta.BuildException;
-import dev.warta.Problem;
+import dev.warta.shared.Problem;
 import dev.warta.Warta;
 import dev.warta.imports.ImportException;
 import dev.warta.imports.ImportOptions;
