@@ -39,6 +39,7 @@ class ArchitectureTest {
     {"Content", "dev.warta.content.."},
     {"Archive", "dev.warta.archive.."},
     {"Render", "dev.warta.render.."},
+    {"Search", "dev.warta.search.."},
     {"Publish", "dev.warta.publish.."},
     {"Orchestration", "dev.warta.build.."},
     {"Facade", "dev.warta"},
