@@ -63,7 +63,32 @@ public final class SearchIndex {
   /** The version of the files' format, which the client checks. */
   static final int FORMAT = 1;
 
+  /** Where the browser client is published. */
+  public static final String CLIENT = "/search/search.js";
+
   private SearchIndex() {}
+
+  /** The browser client that reads these files: plain JavaScript, no dependencies. */
+  static byte[] client() {
+    try (java.io.InputStream in = SearchIndex.class.getResourceAsStream("/dev/warta/search/search.js")) {
+      if (in == null) {
+        throw new IllegalStateException("search.js missing from the jar");
+      }
+      return in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The URL of the search page of a language: {@code /search/} for the site's own, else under the language's folder. */
+  public static String pageUrl(String lang, String siteLanguage) {
+    return lang.equals(siteLanguage) ? "/search/" : "/" + lang.toLowerCase(Locale.ROOT) + "/search/";
+  }
+
+  /** The URL of the manifest of a language's index. */
+  public static String manifestUrl(String lang) {
+    return "/search/" + primary(lang) + "/manifest.json";
+  }
 
   /** A builder with no article yet. */
   public static Builder builder() {
@@ -135,6 +160,7 @@ public final class SearchIndex {
       }
       Map<String, byte[]> files = new TreeMap<>();
       byLang.forEach((lang, list) -> language(lang, list, files));
+      files.put(CLIENT, client());
       return files;
     }
 

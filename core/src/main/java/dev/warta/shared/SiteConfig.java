@@ -138,7 +138,7 @@ public record SiteConfig(
         50_000,
         DEFAULT_CHECKS,
         false,
-        false,
+        true,
         Map.of());
   }
 

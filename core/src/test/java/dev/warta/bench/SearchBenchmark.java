@@ -1,0 +1,126 @@
+package dev.warta.bench;
+
+import dev.warta.search.StaticSearch;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * What the search index costs and what a reader downloads: {@code SearchBenchmark N [--runs R]
+ * [--seed S] [--dir DIR] [--xmx SIZE] [--no-builds]}.
+ *
+ * <p>On {@link Benchmark}'s synthetic archive of N articles: (1) R pairs of cold builds, each in a
+ * new JVM, with {@code search: false} then {@code search: true}, reporting the median build time,
+ * search stage time, peak heap and peak RSS of each and the added share; (2) on the last output,
+ * cold queries of one and two words, each with an empty cache as the browser client runs them
+ * (see {@link StaticSearch}): files, round trips, bytes raw and gzipped, with the client script
+ * and the manifest counted; (3) the manifest's size. Results are noisy on a shared machine.
+ */
+public final class SearchBenchmark {
+  private SearchBenchmark() {}
+
+  /** Cold queries: common and rare words, one and two at a time, Indonesian and English. */
+  static final List<String[]> QUERIES = List.of(
+      new String[] {"id", "pemerintah"}, new String[] {"id", "rudal"}, new String[] {"id", "nuklir rudal"},
+      new String[] {"id", "pemerintah harga"}, new String[] {"id", "pembangunan"}, new String[] {"en", "government"},
+      new String[] {"en", "missile nuclear"});
+
+  public static void main(String[] args) throws Exception {
+    int n = Benchmark.positive(args.length > 0 ? args[0] : "", "N", "usage: SearchBenchmark N [--runs R] [--seed S] [--dir DIR] [--xmx SIZE] [--no-builds]");
+    int runs = 3;
+    long seed = 42;
+    Path dir = Path.of("core/target/bench");
+    List<String> jvm = new ArrayList<>();
+    boolean builds = true;
+    for (int i = 1; i < args.length; i++) {
+      switch (args[i]) {
+        case "--runs" -> runs = Integer.parseInt(args[++i]);
+        case "--seed" -> seed = Long.parseLong(args[++i]);
+        case "--dir" -> dir = Path.of(args[++i]);
+        case "--xmx" -> jvm.add("-Xmx" + args[++i]);
+        case "--no-builds" -> builds = false;
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    Path site = dir.resolve("site-" + n + "-" + seed);
+    Path out = dir.resolve("search-out-" + n);
+    Path stderr = dir.resolve("search-out-" + n + ".stderr.log");
+    Benchmark.ensureCorpus(site, n, seed);
+    System.out.printf(Locale.ROOT, "Search benchmark: %,d articles (seed %d), %d cores, load average %s, commit %s%n", n, seed,
+        Runtime.getRuntime().availableProcessors(), Benchmark.loadAverage(), Benchmark.commit());
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("articles", n);
+    if (builds || !Files.isDirectory(out.resolve("search"))) {
+      List<Path> aside = new ArrayList<>(Benchmark.leftAside(out));
+      Map<Boolean, List<Benchmark.Run>> byMode = new LinkedHashMap<>();
+      for (int r = 1; r <= runs; r++) {
+        for (boolean search : new boolean[] {false, true}) {
+          Benchmark.moveAside(out, aside);
+          Benchmark.moveAside(BuildOnce.cacheOf(out), aside);
+          List<String> command = Benchmark.javaCommand(jvm, BuildOnce.class, site.toString(), out.toString(), "0",
+              Benchmark.BUILD_TIME.toString(), "search=" + search);
+          Benchmark.Run run = Benchmark.build("search=" + search + " " + r, command, stderr);
+          byMode.computeIfAbsent(search, k -> new ArrayList<>()).add(run);
+          System.out.printf(Locale.ROOT, "  run %d search=%-5s build %,7d ms  search stage %,6d ms  heap peak %,6d MB  RSS peak %,6d MB%n", r, search,
+              run.get("buildMs"), run.values().getOrDefault("stage.search", 0L), run.get("heapPeakBytes") >> 20, run.get("rssPeakKb") >> 10);
+        }
+      }
+      for (Path p : aside) {
+        Benchmark.deleteTree(p);
+      }
+      for (String key : List.of("buildMs", "heapPeakBytes", "rssPeakKb")) {
+        long off = median(byMode.get(false), key);
+        long on = median(byMode.get(true), key);
+        System.out.printf(Locale.ROOT, "median %-14s off %,14d  on %,14d  added %+.1f %%%n", key, off, on, 100.0 * (on - off) / off);
+        summary.put(key + ".off", off);
+        summary.put(key + ".on", on);
+      }
+      summary.put("stage.search.ms", median(byMode.get(true), "stage.search"));
+    }
+    byte[] client = Files.readAllBytes(Path.of("core/src/main/resources/dev/warta/search/search.js"));
+    int clientGzip = StaticSearch.gzip(client);
+    System.out.printf(Locale.ROOT, "client search.js: %,d bytes, %,d gzip%n", client.length, clientGzip);
+    for (String lang : List.of("id", "en")) {
+      byte[] manifest = Files.readAllBytes(out.resolve("search/" + lang + "/manifest.json"));
+      System.out.printf(Locale.ROOT, "manifest %s: %,d bytes, %,d gzip%n", lang, manifest.length, StaticSearch.gzip(manifest));
+      summary.put("manifest." + lang + ".gzip", StaticSearch.gzip(manifest));
+    }
+    try (Stream<Path> files = Files.walk(out.resolve("search"))) {
+      List<Path> all = files.filter(Files::isRegularFile).toList();
+      long bytes = 0;
+      for (Path f : all) {
+        bytes += Files.size(f);
+      }
+      System.out.printf(Locale.ROOT, "index: %,d files, %,d bytes%n", all.size(), bytes);
+      summary.put("index.files", all.size());
+      summary.put("index.bytes", bytes);
+    }
+    System.out.println("cold query (10 results)            results  trips  files   raw bytes  gzip bytes (+ client)");
+    List<Object> queries = new ArrayList<>();
+    for (String[] q : QUERIES) {
+      StaticSearch search = new StaticSearch(out);
+      int found = search.search(q[0], q[1], 10).size();
+      int trips = search.fetches().stream().mapToInt(StaticSearch.Fetch::trip).max().orElse(0); // the script loads with the manifest
+      int raw = search.fetches().stream().mapToInt(StaticSearch.Fetch::raw).sum();
+      int gzip = search.fetches().stream().mapToInt(StaticSearch.Fetch::gzip).sum();
+      System.out.printf(Locale.ROOT, "  %-3s %-28s %7d %6d %6d %11d %11d  %,d%n", q[0], q[1], found, trips, search.fetches().size(),
+          raw, gzip, gzip + clientGzip);
+      queries.add(Map.of("lang", q[0], "query", q[1], "results", found, "trips", trips, "gzip", gzip + clientGzip));
+    }
+    System.out.println("trips: the client script, then manifest, vocabulary, postings, metadata (the script and the manifest are"
+        + " fetched in parallel when the page preloads the manifest; counted apart here)");
+    summary.put("queries", queries);
+    System.out.println(dev.warta.internal.Json.write(summary));
+  }
+
+  private static long median(List<Benchmark.Run> runs, String key) {
+    long[] v = runs.stream().mapToLong(r -> r.values().getOrDefault(key, 0L)).sorted().toArray();
+    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+  }
+}
