@@ -144,6 +144,20 @@ class SearchIndexTest {
   }
 
   @Test
+  void articlePagesCarryPagefindsAttributes() {
+    TestSite site = small();
+    site.write("-- content/g.md --\n---\ntitle: Hujan Es di Bandung\ndate: 2024-07-01T08:00:00+07:00\nsection: nasional\ntags: [cuaca]\n---\n"
+        + "Hujan es turun.\n\nBaca juga: Festival Layang-Layang Pangandaran Meriah\n\nWarga berlindung.\n");
+    site.build();
+    org.jsoup.nodes.Document page = site.page("/2024/07/hujan-es-di-bandung/");
+    assertEquals(1, page.select("article[data-pagefind-body]").size());
+    assertEquals("Nasional", page.selectFirst("[data-pagefind-filter=section]").text());
+    assertEquals("cuaca", page.selectFirst("[data-pagefind-filter=tag]").text());
+    assertEquals("2024-07-01T08:00:00+07:00", page.selectFirst("[data-pagefind-sort='date[datetime]']").attr("datetime"));
+    assertEquals(1, page.select("aside.read-also[data-pagefind-ignore]").size());
+  }
+
+  @Test
   void searchFalseWritesNoIndex() {
     TestSite site = small();
     site.write("""
