@@ -14,7 +14,7 @@
   var manifestUrl = preload.href;
   var indexUrl = manifestUrl.replace(/manifest\.json$/, '');
   var root = indexUrl.replace(/search\/[^/]+\/$/, '');
-  var SHOWN = 20, cache = {}, runId = 0, manifest;
+  var SHOWN = 10, cache = {}, runId = 0, manifest;
 
   function get(url) {
     if (!cache[url]) {

@@ -146,6 +146,9 @@ class SearchBrowserTest {
         "return performance.getEntriesByType('resource').filter(e => e.name.indexOf('/search/') >= 0)"
             + ".reduce((sum, e) => sum + e.encodedBodySize, 0);");
     System.out.println("search files fetched for a cold query (gzip bytes): " + bytes);
+    // the client takes the manifest the page preloaded, in the same round trip as the script
+    assertEquals(1L, ((JavascriptExecutor) browser).executeScript(
+        "return performance.getEntriesByType('resource').filter(e => e.name.endsWith('/manifest.json')).length;"));
     assertTrue(bytes > 0 && bytes <= 64 * 1024, bytes + " bytes");
   }
 
