@@ -1,5 +1,7 @@
 package dev.warta.bench;
 
+import dev.warta.search.SearchDocument;
+import dev.warta.search.SearchIndex;
 import dev.warta.search.StaticSearch;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,6 +41,7 @@ public final class SearchBenchmark {
     Path dir = Path.of("core/target/bench");
     List<String> jvm = new ArrayList<>();
     boolean builds = true;
+    boolean indexOnly = false;
     for (int i = 1; i < args.length; i++) {
       switch (args[i]) {
         case "--runs" -> runs = Integer.parseInt(args[++i]);
@@ -46,8 +49,13 @@ public final class SearchBenchmark {
         case "--dir" -> dir = Path.of(args[++i]);
         case "--xmx" -> jvm.add("-Xmx" + args[++i]);
         case "--no-builds" -> builds = false;
+        case "--index-only" -> indexOnly = true;
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
+    }
+    if (indexOnly) {
+      indexOnly(n, seed, dir);
+      return;
     }
     Path site = dir.resolve("site-" + n + "-" + seed);
     Path out = dir.resolve("search-out-" + n);
@@ -94,6 +102,11 @@ public final class SearchBenchmark {
       }
       summary.put("stage.search.ms", median(byMode.get(true), "stage.search"));
     }
+    queries(out, summary);
+  }
+
+  /** The manifests, the index's size and the cold queries on the index in {@code out}; prints the summary. */
+  static void queries(Path out, Map<String, Object> summary) throws IOException {
     byte[] client = Files.readAllBytes(Path.of("core/src/main/resources/dev/warta/search/search.js"));
     int clientGzip = StaticSearch.gzip(client);
     System.out.printf(Locale.ROOT, "client search.js: %,d bytes, %,d gzip%n", client.length, clientGzip);
@@ -128,6 +141,37 @@ public final class SearchBenchmark {
         + " (4) metadata. gzip bytes: the index files fetched; + client: with search.js");
     summary.put("queries", queries);
     System.out.println(dev.warta.internal.Json.write(summary));
+  }
+
+  /**
+   * The index alone, in this JVM, from the generated articles in memory: no site is written or
+   * built, so the bytes of cold queries can be measured at sizes a shared machine cannot build in
+   * reasonable time. URLs and ledes are made as the build makes them (permalink, first paragraph).
+   */
+  private static void indexOnly(int n, long seed, Path dir) throws IOException {
+    long start = System.nanoTime();
+    SearchIndex.Builder builder = SearchIndex.builder();
+    List<SearchDocument> docs = java.util.Collections.synchronizedList(new ArrayList<>());
+    new CorpusGenerator().stream(n, seed).parallel().forEach(a -> {
+      builder.put(a.relativePath(), a.lang(), a.title(), a.body());
+      String slug = a.relativePath().substring(a.relativePath().lastIndexOf('/') + 1).replace(".md", "");
+      String lede = a.body().strip().split("\\n\\s*\\n", 2)[0];
+      docs.add(new SearchDocument(a.relativePath(), String.format(Locale.ROOT, "/%04d/%02d/%s/", a.date().getYear(), a.date().getMonthValue(), slug),
+          a.title(), a.date().toLocalDate(), a.section(), lede));
+    });
+    long analysed = System.nanoTime();
+    Map<String, byte[]> files = builder.files(docs);
+    long done = System.nanoTime();
+    Path out = dir.resolve("search-index-" + n + "-" + seed);
+    Benchmark.deleteTree(out);
+    for (Map.Entry<String, byte[]> f : files.entrySet()) {
+      Path file = out.resolve(f.getKey().substring(1));
+      Files.createDirectories(file.getParent());
+      Files.write(file, f.getValue());
+    }
+    System.out.printf(Locale.ROOT, "index only: %,d articles analysed in %,d ms, files made in %,d ms (this JVM, %d cores, load %s)%n", n,
+        (analysed - start) / 1_000_000, (done - analysed) / 1_000_000, Runtime.getRuntime().availableProcessors(), Benchmark.loadAverage());
+    queries(out, new LinkedHashMap<>());
   }
 
   private static long median(List<Benchmark.Run> runs, String key) {
