@@ -221,11 +221,13 @@ public final class SearchIndex {
         String stem = stemList.get(i);
         String e = postings.get(stem).encode(lengths, average);
         encoded.put(stem, e);
-        sizes[i] = e.length() + stem.length() + 6;
+        sizes[i] = e.length() + stem.length() + 6 + postings.get(stem).kept.length * 6; // with its share of the block table
       }
       Map<String, Integer> shardOfStem = new HashMap<>();
       List<String> postingNames = new ArrayList<>();
-      List<Integer> starts = Shards.starts(stemList, sizes);
+      // postings shards are small: a query fetches a whole shard per word, and a common stem's
+      // postings with their block table are ~16 KB alone; a stem past the bound has its own shard
+      List<Integer> starts = Shards.starts(stemList, sizes, 2 * 1024, 6 * 1024, 12 * 1024);
       for (int s = 0; s < starts.size(); s++) {
         int from = starts.get(s);
         int to = s + 1 < starts.size() ? starts.get(s + 1) : stemList.size();

@@ -20,12 +20,17 @@ final class Shards {
 
   /** The index of the first item of every shard, given each item's key and size. */
   static List<Integer> starts(List<String> keys, int[] sizes) {
+    return starts(keys, sizes, MIN, TARGET, MAX);
+  }
+
+  /** As {@link #starts(List, int[])}, with other bounds: postings shards are smaller (see SearchIndex). */
+  static List<Integer> starts(List<String> keys, int[] sizes, int min, int target, int max) {
     List<Integer> starts = new ArrayList<>();
     int size = 0;
     for (int i = 0; i < keys.size(); i++) {
       boolean cut = i == 0
-          || size + sizes[i] > MAX
-          || (size >= MIN && (mix(keys.get(i).hashCode()) & 0xFFFFF) < (long) sizes[i] * 0x100000 / (TARGET - MIN));
+          || size + sizes[i] > max
+          || (size >= min && (mix(keys.get(i).hashCode()) & 0xFFFFF) < (long) sizes[i] * 0x100000 / (target - min));
       if (cut) {
         starts.add(i);
         size = 0;
