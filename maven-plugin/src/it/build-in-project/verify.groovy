@@ -12,7 +12,10 @@ titles.each { title ->
   assert pages.any { it.contains("<title>${title} · Kabar Lembah</title>") } : "an article page for ${title}"
 }
 assert !pages.any { it.contains('Koperasi Desa Rencanakan Lumbung Bersama') } : 'drafts stay out unless asked for'
-assert !pages.any { it =~ /<script(?![^>]*type="application\/ld\+json")/ } : 'the built site holds no JavaScript (JSON-LD data only)'
+// JSON-LD data everywhere; the one script is the search client, on the search page only
+def scripts = { page -> (page =~ /<script(?![^>]*type="application\/ld\+json")[^>]*>/).collect { it } }
+assert pages.findAll { !scripts(it).isEmpty() }.every { p -> p.contains('id="search-results"') && scripts(p).every { it.contains('search/search.js') } } : 'no JavaScript but the search client, on the search page'
+assert new File(out, 'search/search.js').isFile() && new File(out, 'search/id/manifest.json').isFile() : 'the search index is published'
 
 // the build cache goes to the build folder: not into the sources, nor into the published site
 File cache = new File(basedir, 'target/warta-cache')

@@ -35,6 +35,7 @@ class ArchitectureTest {
     {"Config", "dev.warta.config.."},
     {"Markdown", "dev.warta.markdown.."},
     {"Related", "dev.warta.related.."},
+    {"Search", "dev.warta.search.."},
     {"Content", "dev.warta.content.."},
     {"Archive", "dev.warta.archive.."},
     {"Render", "dev.warta.render.."},

@@ -5,6 +5,7 @@ import dev.warta.related.RelatedIndex;
 import dev.warta.shared.RelatedSettings;
 import dev.warta.render.Plan;
 import dev.warta.render.RenderCache;
+import dev.warta.search.SearchIndex;
 import java.util.Optional;
 
 /**
@@ -36,9 +37,20 @@ public final class Memory {
     return related;
   }
 
+  private SearchIndex.Builder search;
+
+  /** The search index's words of the articles of the last build. */
+  synchronized SearchIndex.Builder search() {
+    if (search == null) {
+      search = SearchIndex.builder();
+    }
+    return search;
+  }
+
   /** Drops the related analysis, e.g. after a build that failed halfway through adding to it. */
   synchronized void forgetRelated() {
     related = null;
+    search = null;
   }
 
   /** The render cache the last build left, when the output is still the one it describes. */

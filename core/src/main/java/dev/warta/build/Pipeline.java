@@ -19,6 +19,8 @@ import dev.warta.render.Page;
 import dev.warta.render.Plan;
 import dev.warta.render.RenderCache;
 import dev.warta.render.SiteRenderer;
+import dev.warta.search.SearchDocument;
+import dev.warta.search.SearchIndex;
 import dev.warta.shared.Problem;
 import dev.warta.shared.RelatedSettings;
 import dev.warta.shared.SiteConfig;
@@ -57,6 +59,8 @@ public final class Pipeline {
   private final Map<String, Long> timings = new LinkedHashMap<>();
   private Optional<Path> cacheFolder = Optional.empty();
   private Optional<Memory> memory = Optional.empty();
+  /** The search index's words of every article, filled while loading. */
+  private SearchIndex.Builder search;
 
   /** A run over the site folder {@code siteDir}, with settings that win over its {@code warta.yml}. */
   public Pipeline(Path siteDir, Map<String, String> overrides, int threads, Progress listener) {
@@ -154,16 +158,26 @@ public final class Pipeline {
       ContentLoader.Memo memo = memory.map(m -> m.articles).orElseGet(ContentLoader.Memo::new);
       ContentLoader.Loaded loaded;
       try {
-        loaded = new ContentLoader(config, siteDir, summaries).load(pool, memo, related::contains, (article, body) -> related.put(
-            new RelatedDocument(article.source(), article.lang(), article.title(), body, article.tags(), article.section(), article.date().toInstant())),
-            problems);
+        SearchIndex.Builder words = memory.map(Memory::search).orElseGet(SearchIndex::builder);
+        boolean searching = config.search();
+        search = words;
+        loaded = new ContentLoader(config, siteDir, summaries).load(pool, memo,
+            source -> related.contains(source) && (!searching || words.contains(source)), (article, body) -> {
+              related.put(new RelatedDocument(article.source(), article.lang(), article.title(), body, article.tags(), article.section(),
+                  article.date().toInstant()));
+              if (searching) {
+                words.put(article.source(), article.lang(), article.title(), body);
+              }
+            }, problems);
       } catch (RuntimeException e) {
         memory.ifPresent(Memory::forgetRelated);
         throw e;
       }
       bodies = loaded.bodies();
       // an article deleted, or now a draft, leaves the index
-      related.retain(loaded.articles().stream().map(a -> a.source()).collect(java.util.stream.Collectors.toSet()));
+      Set<String> sources = loaded.articles().stream().map(a -> a.source()).collect(java.util.stream.Collectors.toSet());
+      related.retain(sources);
+      search.retain(sources);
       finish("load", loaded.articles().size(), start);
 
       Archive archive = index(config, loaded);
@@ -225,6 +239,13 @@ public final class Pipeline {
     Archive archive = loaded.archive();
 
     long start = System.nanoTime();
+    Map<String, byte[]> searchFiles = Map.of();
+    if (archive.config().search()) {
+      listener.stageStarted("search");
+      searchFiles = searchFiles(archive);
+      finish("search", searchFiles.size(), start);
+      start = System.nanoTime();
+    }
     listener.stageStarted("render");
     Plan plan = Plan.of(archive, problems);
     Map<String, Supplier<byte[]>> statics = StaticFiles.of(siteDir, problems);
@@ -244,6 +265,12 @@ public final class Pipeline {
       }
       files.put("/related.json", () -> dev.warta.internal.Json.pretty(loaded.links().report()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
+    searchFiles.forEach((url, bytes) -> {
+      if (files.containsKey(url)) {
+        problems.add(Problem.error("static" + url, 0, 0, "the search index is written at " + url + "; rename this file or set search: false"));
+      }
+      files.put(url, () -> bytes);
+    });
     boolean failing = problems.stream().anyMatch(Problem::isError);
     Output output;
     try {
@@ -312,6 +339,16 @@ public final class Pipeline {
       problems.add(Problem.error("", 0, 0, "cannot publish the site: " + e.getMessage() + "; the previous output is left as it was"));
       throw failure();
     }
+  }
+
+  /** The search index of every article: what a result shows, from the archive; the words, from loading. */
+  private Map<String, byte[]> searchFiles(Archive archive) {
+    List<SearchDocument> documents = new ArrayList<>();
+    for (Entry e : archive.entries()) {
+      var a = e.article();
+      documents.add(new SearchDocument(a.source(), e.url(), a.title(), a.date().toLocalDate(), a.section(), a.summary()));
+    }
+    return search.files(documents);
   }
 
   /**

@@ -60,7 +60,7 @@ public final class ConfigReader {
           "related.allowNewer", "related.weights.text", "related.weights.names", "related.weights.tags",
           "related.weights.section", "related.weights.time", "related.halfLifeDays", "related.report",
           "related.insertAfter", "related.insertMinParagraphs", "feeds.items", "feeds.fullContent",
-          "feeds.tags", "rawHtml", "readAlso", "sitemapLimit", "relativeUrls", "checks.links", "checks.readAlso",
+          "feeds.tags", "rawHtml", "readAlso", "sitemapLimit", "relativeUrls", "search", "checks.links", "checks.readAlso",
           "checks.unsafeUrls", "paths.section", "paths.tag", "paths.author", "params");
 
   private static final Set<String> NESTED = Set.of("publisher", "related", "related.weights", "feeds", "checks", "paths");
@@ -204,6 +204,7 @@ public final class ConfigReader {
           integer("sitemapLimit", 1, 50_000).orElse(d.sitemapLimit()),
           checks(),
           bool("relativeUrls").orElse(d.relativeUrls()),
+          bool("search").orElse(d.search()),
           params().orElse(d.params()));
     }
 

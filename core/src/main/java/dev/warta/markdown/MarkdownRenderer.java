@@ -427,7 +427,7 @@ public final class MarkdownRenderer {
 
     private static void render(ReadAlsoNode node, NodeRendererContext context, HtmlWriter html) {
       html.line();
-      html.raw("<aside class=\"read-also" + (node.inserted ? " read-also-auto" : "") + "\"><span class=\"read-also-label\">"
+      html.raw("<aside class=\"read-also" + (node.inserted ? " read-also-auto" : "") + "\" data-pagefind-ignore><span class=\"read-also-label\">"
           + Escape.html(node.label) + "</span> <a href=\"" + Escape.html(node.url) + "\">" + Escape.html(node.title) + "</a></aside>");
       html.line();
     }

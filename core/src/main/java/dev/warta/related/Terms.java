@@ -75,7 +75,7 @@ final class Terms {
     return length;
   }
 
-  private static boolean hasLetter(CharTermAttribute term) {
+  static boolean hasLetter(CharTermAttribute term) {
     for (int i = 0; i < term.length(); i++) {
       if (Character.isLetter(term.charAt(i))) {
         return true;

@@ -100,6 +100,7 @@ final class Models {
     site.put("languages", languages);
     site.put("links", Map.of("sections", href(archive.indexUrl("sections")), "tags", href(archive.indexUrl("tags")),
         "authors", href(archive.indexUrl("authors")), "archive", href(archive.indexUrl("years"))));
+    site.put("search", config.search() ? href(dev.warta.search.SearchIndex.pageUrl(lang, config.language())) : "");
     site.put("year", config.buildTime().atZone(config.timeZone()).getYear());
     site.put("generator", "Warta");
     return new Shared<>(site);

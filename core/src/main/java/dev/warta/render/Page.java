@@ -4,7 +4,8 @@ import dev.warta.archive.Entry;
 import java.util.List;
 
 /** One page of the site to render, at a site-relative URL. */
-public sealed interface Page permits Page.ArticlePage, Page.ListPage, Page.TermsPage, Page.NotFoundPage, Page.RedirectPage {
+public sealed interface Page permits Page.ArticlePage, Page.ListPage, Page.TermsPage, Page.NotFoundPage, Page.RedirectPage,
+    Page.SearchPage {
 
   /** The site-relative URL, starting with {@code /}; a URL ending in {@code /} is written as {@code index.html}. */
   String url();
@@ -86,6 +87,14 @@ public sealed interface Page permits Page.ArticlePage, Page.ListPage, Page.Terms
     @Override
     public String template() {
       return "redirect.ftlh";
+    }
+  }
+
+  /** The search page of a language, which the browser client fills from the static index. */
+  record SearchPage(String url, String lang) implements Page {
+    @Override
+    public String template() {
+      return "search.ftlh";
     }
   }
 }

@@ -9,6 +9,7 @@ import dev.warta.internal.SitePaths;
 import dev.warta.render.Page.ArticlePage;
 import dev.warta.render.Page.ListPage;
 import dev.warta.render.Page.NotFoundPage;
+import dev.warta.search.SearchIndex;
 import dev.warta.render.Page.RedirectPage;
 import dev.warta.render.Page.TermsPage;
 import java.util.ArrayList;
@@ -75,6 +76,11 @@ public final class Plan {
     List<TermsPage.Item> years = archive.years().stream().map(y -> new TermsPage.Item(Integer.toString(y.year()), y.url(), y.entries().size())).toList();
     add(pages, owners, new TermsPage(archive.indexUrl("years"), "years", lang, years), "", problems);
     add(pages, owners, new NotFoundPage("/404.html", lang), "", problems);
+    if (archive.config().search()) {
+      for (String l : archive.entries().isEmpty() ? List.of(lang) : archive.languages()) {
+        add(pages, owners, new Page.SearchPage(SearchIndex.pageUrl(l, lang), l), "", problems);
+      }
+    }
     for (Entry e : archive.entries()) {
       for (String alias : e.article().aliases()) {
         String url = alias.strip();

@@ -11,6 +11,7 @@ import dev.warta.markdown.ReadAlsoLine;
 import dev.warta.render.Page.ArticlePage;
 import dev.warta.render.Page.ListPage;
 import dev.warta.render.Page.NotFoundPage;
+import dev.warta.search.SearchIndex;
 import dev.warta.render.Page.RedirectPage;
 import dev.warta.render.Page.TermsPage;
 import java.nio.charset.StandardCharsets;
@@ -159,6 +160,11 @@ public final class SiteRenderer {
         model.put("page", models.page(t.kind(), t.url(), title, lang, ""));
     } else if (page instanceof NotFoundPage n) {
       model.put("page", models.page("404", n.url(), labels.of(lang).get("not.found.title"), lang, ""));
+    } else if (page instanceof Page.SearchPage s) {
+      lang = s.lang();
+      model.put("search", Map.of("page", models.href(s.url()), "manifest", models.href(SearchIndex.manifestUrl(lang)),
+          "script", models.href(SearchIndex.CLIENT), "relative", archive.config().relativeUrls()));
+      model.put("page", models.page("search", s.url(), labels.of(lang).get("search.title"), lang, ""));
     } else if (page instanceof RedirectPage r) {
         model.put("target", Map.of("url", models.href(r.target().url()), "permalink", models.absolute(r.target().url()), "title", r.target().article().title()));
         model.put("page", models.page("redirect", r.url(), r.target().article().title(), r.target().article().lang(), ""));

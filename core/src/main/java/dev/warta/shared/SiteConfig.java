@@ -42,6 +42,7 @@ import dev.warta.shared.RelatedSettings;
  *     javascript:} or other unsafe link, removed; warning by default)
  * @param relativeUrls whether links inside the site are written relative to each page, with
  *     {@code index.html} spelled out, so the site also works opened from disk ({@code file://})
+ * @param search whether the site gets its static search index, search page and search box
  * @param params any other values, passed to templates as {@code site.params}
  */
 public record SiteConfig(
@@ -65,6 +66,7 @@ public record SiteConfig(
     int sitemapLimit,
     Map<String, Problem.Severity> checks,
     boolean relativeUrls,
+    boolean search,
     Map<String, Object> params) {
 
   /** Where the card Warta draws from the theme is published, for a site without {@code image}. */
@@ -136,6 +138,7 @@ public record SiteConfig(
         50_000,
         DEFAULT_CHECKS,
         false,
+        true,
         Map.of());
   }
 

@@ -336,7 +336,7 @@ public final class Benchmark {
   }
 
   /** Runs one child build; a failed child is an exception carrying the end of its error output. */
-  private static Run build(String label, List<String> command, Path stderr) throws IOException, InterruptedException {
+  static Run build(String label, List<String> command, Path stderr) throws IOException, InterruptedException {
     ProcessBuilder pb = new ProcessBuilder(command).redirectError(stderr.toFile());
     long start = System.nanoTime();
     Process p = pb.start();

@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
 
 /**
  * One build in a JVM of its own, for {@link Benchmark}: {@code BuildOnce SITE OUT THREADS
- * BUILD_TIME}, with {@code THREADS} 0 for the library's default.
+ * BUILD_TIME [SETTING=VALUE...]}, with {@code THREADS} 0 for the library's default and settings that
+ * win over the site's {@code warta.yml}.
  *
  * <p>Prints one line to standard output, {@value #PREFIX} followed by {@code key=value} pairs
  * without spaces, which the parent parses: counts, milliseconds per stage, and what only the child
@@ -42,14 +43,18 @@ public final class BuildOnce {
 
   /** Builds {@code SITE} into {@code OUT} and prints the result line. */
   public static void main(String[] args) throws IOException {
-    if (args.length != 4) {
-      System.err.println("usage: BuildOnce SITE OUT THREADS BUILD_TIME");
+    if (args.length < 4) {
+      System.err.println("usage: BuildOnce SITE OUT THREADS BUILD_TIME [SETTING=VALUE...]");
       System.exit(2);
     }
     Site site =
         Warta.site(Path.of(args[0])).output(Path.of(args[1])).buildTime(Instant.parse(args[3]))
             // beside the output, not in the site folder: the generated archive stays as generated
             .cache(cacheOf(Path.of(args[1])));
+    for (int i = 4; i < args.length; i++) {
+      int eq = args[i].indexOf('=');
+      site = site.set(args[i].substring(0, eq), args[i].substring(eq + 1));
+    }
     int threads = Integer.parseInt(args[2]);
     if (threads > 0) {
       site = site.threads(threads);
