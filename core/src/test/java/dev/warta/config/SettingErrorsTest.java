@@ -106,6 +106,8 @@ class SettingErrorsTest {
           "warta.yml:3:11: error: 'related.weights.time' must be a number from 0.0 to 100.0, found '-1'"),
       new Case("relativeUrls", "relativeUrls: maybe",
           "warta.yml:1:15: error: 'relativeUrls' must be true or false, found 'maybe'"),
+      new Case("search", "search: maybe",
+          "warta.yml:1:9: error: 'search' must be true or false, found 'maybe'"),
       new Case("sitemapLimit", "sitemapLimit: 60000",
           "warta.yml:1:15: error: 'sitemapLimit' must be a whole number from 1 to 50000, found '60000'"),
       new Case("timeZone", "timeZone: Mars/Olympus",
