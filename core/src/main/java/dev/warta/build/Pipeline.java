@@ -243,6 +243,11 @@ public final class Pipeline {
     if (archive.config().search()) {
       listener.stageStarted("search");
       searchFiles = searchFiles(archive);
+      if (memory.isEmpty()) {
+        // every article's words are in the files now; a cold build must not carry them through
+        // render (about 15 million strings at 100,000 articles), only a warm site needs them again
+        search = null;
+      }
       finish("search", searchFiles.size(), start);
       start = System.nanoTime();
     }
