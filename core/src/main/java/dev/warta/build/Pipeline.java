@@ -3,7 +3,6 @@ package dev.warta.build;
 import dev.warta.archive.Archive;
 import dev.warta.archive.Entry;
 import dev.warta.config.ConfigReader;
-
 import dev.warta.content.Bodies;
 import dev.warta.content.ContentLoader;
 import dev.warta.content.SummaryCache;
@@ -127,9 +126,7 @@ public final class Pipeline {
   /** The first step of loading: the settings, or a failure listing their errors. */
   private SiteConfig startLoading() {
     listener.stageStarted("load");
-    SiteConfig config = ConfigReader.read(siteDir, overrides, problems);
-    failOnErrors();
-    return config;
+    return config();
   }
 
   /** The index stage: the archive of the articles loaded. */
