@@ -77,6 +77,10 @@ public final class WordPressImport {
   static final String STATE = "import/files.sha256";
   /** Warta's year and month archives and paginated home: {@code /2023/}, {@code /2023/11/}, {@code /page/2/}. */
   private static final java.util.regex.Pattern ARCHIVE_PAGE = java.util.regex.Pattern.compile("/(\\d{4}/(\\d{2}/)?|page/\\d+/)(page/\\d+/)?");
+  /** Warta's search pages: {@code /search/} and {@code /en/search/} (a language folder). */
+  private static final java.util.regex.Pattern SEARCH_PAGE = java.util.regex.Pattern.compile("/([A-Za-z]{2,3}(-[A-Za-z0-9]+)*/)?search/");
+  /** The redirect pages the build makes from {@code wordpress_id}: {@code /p/123/}. */
+  private static final java.util.regex.Pattern OLD_POST_ID = java.util.regex.Pattern.compile("/p/\\d+/");
   private static final java.util.regex.Pattern WHITE_SPACE = java.util.regex.Pattern.compile("\\s+");
   /** The block editor's comments: {@code <!-- wp:paragraph -->}, {@code <!-- /wp:paragraph -->}. */
   private static final java.util.regex.Pattern BLOCK_COMMENT = java.util.regex.Pattern.compile("<!--\\s*/?wp:[\\s\\S]*?-->");
@@ -182,6 +186,12 @@ public final class WordPressImport {
           SiteConfig.TermPaths.index(paths.author(), "/author/"), "/archive/", "/");
       if (indexes.stream().anyMatch(i -> SitePaths.collisionKey(i).equals(key)) || ARCHIVE_PAGE.matcher(path).matches()) {
         return Optional.of("one of Warta's own list pages");
+      }
+      if (SEARCH_PAGE.matcher(path).matches()) {
+        return Optional.of("its search page"); // WordPress's /search/ shows results of ?s=, Warta's its own
+      }
+      if (OLD_POST_ID.matcher(path).matches()) {
+        return Optional.of("the redirect of an old ?p= link");
       }
       if (reserved.contains(key)) {
         return Optional.of("the list of a section, tag or author");
@@ -427,7 +437,7 @@ public final class WordPressImport {
     private final AtomicInteger written = new AtomicInteger();
     private final AtomicInteger unchanged = new AtomicInteger();
     // posts are converted on every core, a bounded number at a time, so memory stays that of a few posts
-    private final int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private final int threads = options.threads();
     private final ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "warta-import");
       t.setDaemon(true);
@@ -435,7 +445,8 @@ public final class WordPressImport {
     });
     private final Semaphore inFlight = new Semaphore(threads * 4);
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
-    private final Map<Long, Problem> problems = new ConcurrentSkipListMap<>();
+    /** Each post's warnings by its place in the export, so the report's order is the export's whatever the threads. */
+    private final Map<Long, List<Problem>> problems = new ConcurrentSkipListMap<>();
     private long sequence;
 
     Writer(Index index) {
@@ -472,7 +483,7 @@ public final class WordPressImport {
           }
         } catch (RuntimeException | StackOverflowError e) {
           // one post the cleaner or converter cannot handle stops no other: it is reported, not written
-          problems.put(seq, Problem.warning(item.fileName(), item.line(), 0, "post " + item.id() + " '" + planned.title()
+          warn(seq, Problem.warning(item.fileName(), item.line(), 0, "post " + item.id() + " '" + planned.title()
               + "' could not be converted (" + e + "); it was not written: fix its HTML in WordPress, or write the article by hand"));
         } catch (Error e) {
           failure.compareAndSet(null, e);
@@ -480,6 +491,11 @@ public final class WordPressImport {
           inFlight.release();
         }
       });
+    }
+
+    /** A post may have several warnings (an alias not kept, then a conversion that failed): each is kept. */
+    private void warn(long seq, Problem problem) {
+      problems.computeIfAbsent(seq, s -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(problem);
     }
 
     /** One post cleaned, converted, checked and written; on a worker thread. */
@@ -503,7 +519,7 @@ public final class WordPressImport {
       LossCheck.Seen expected = LossCheck.Seen.of(body);
       String body1 = markdown.convert(body);
       if (body1.isBlank()) {
-        problems.put(seq, Problem.warning(item.fileName(), item.line(), 0, "post " + item.id() + " '" + planned.title()
+        warn(seq, Problem.warning(item.fileName(), item.line(), 0, "post " + item.id() + " '" + planned.title()
             + "' has nothing left to show once cleaned (only scripts, styles or empty wrappers?); it was not written"));
         return;
       }
@@ -565,7 +581,7 @@ public final class WordPressImport {
       alias(item.link(), p.url()).ifPresent(a -> {
         Optional<String> owner = index.owner(a);
         if (owner.isPresent()) {
-          problems.put(seq, Problem.warning(item.fileName(), item.line(), 0, "the old permalink " + a + " of post " + item.id()
+          warn(seq, Problem.warning(item.fileName(), item.line(), 0, "the old permalink " + a + " of post " + item.id()
               + " is not kept as an alias: the built site has " + owner.get() + " there"));
         } else {
           fm.put("aliases", List.of(a));
@@ -680,7 +696,7 @@ public final class WordPressImport {
       recorded.forEach(digests::putIfAbsent);
       List<String> kept = List.copyOf(keptFiles.values());
       List<Problem> warnings = new ArrayList<>(index.warnings);
-      warnings.addAll(problems.values());
+      problems.values().forEach(warnings::addAll);
       ImportReport report = new ImportReport(exports, index.items, index.posts.size(), written.get(), unchanged.get(), kept.size(),
           index.skipped, List.copyOf(losses.values()), kept, warnings);
       try {

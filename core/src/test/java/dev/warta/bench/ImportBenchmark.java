@@ -30,7 +30,9 @@ import java.util.stream.Stream;
  * prints the wall time of the child process (JVM start included), the import's own time, the
  * CPU time of the whole child (all threads, JIT compiler and collector included), the articles
  * written and lost, the peak heap (each heap pool's peak, summed: an upper bound) and the
- * peak resident memory; then the median of each.
+ * peak resident memory, and the CPU seconds of the JIT compilers, the garbage collector, the
+ * import's worker threads (the process's CPU time less every live thread's: the workers have
+ * ended when it is read) and the main thread (which reads the XML); then the median of each.
  */
 public final class ImportBenchmark {
   private static final String PREFIX = "warta-import-result";
@@ -73,7 +75,8 @@ public final class ImportBenchmark {
       Files.writeString(complete, "");
     }
     System.out.printf(Locale.ROOT, "export: %s, %,d MB; JVM options: %s; load average %s%n", wxr, Files.size(wxr) >> 20, jvm, Benchmark.loadAverage());
-    System.out.printf(Locale.ROOT, "%4s %9s %9s %9s %9s %6s %10s %10s%n", "run", "wall s", "import s", "CPU s", "articles", "lost", "heap MB", "RSS MB");
+    System.out.printf(Locale.ROOT, "%4s %9s %9s %9s %9s %6s %10s %10s %7s %7s %7s %7s%n", "run", "wall s", "import s", "CPU s", "articles", "lost",
+        "heap MB", "RSS MB", "JIT s", "GC s", "work s", "main s");
     List<long[]> results = new ArrayList<>();
     Path site = dir.resolve("import-" + n);
     for (int r = 1; r <= runs; r++) {
@@ -91,12 +94,12 @@ public final class ImportBenchmark {
       String line = out.lines().filter(l -> l.startsWith(PREFIX)).findFirst().orElseThrow();
       String[] v = line.substring(PREFIX.length()).strip().split(" ");
       long[] row = {wall, Long.parseLong(v[0]), Long.parseLong(v[5]), Long.parseLong(v[1]), Long.parseLong(v[2]), Long.parseLong(v[3]),
-          Long.parseLong(v[4])};
+          Long.parseLong(v[4]), Long.parseLong(v[6]), Long.parseLong(v[7]), Long.parseLong(v[8]), Long.parseLong(v[9])};
       results.add(row);
       print(Integer.toString(r), row);
     }
-    long[] median = new long[7];
-    for (int c = 0; c < 7; c++) {
+    long[] median = new long[11];
+    for (int c = 0; c < median.length; c++) {
       int col = c;
       median[c] = results.stream().mapToLong(row -> row[col]).sorted().toArray()[(results.size() - 1) / 2];
     }
@@ -104,8 +107,8 @@ public final class ImportBenchmark {
   }
 
   private static void print(String label, long[] row) {
-    System.out.printf(Locale.ROOT, "%4s %9.2f %9.2f %9.2f %,9d %6d %10d %10d%n", label, row[0] / 1000.0, row[1] / 1000.0, row[2] / 1000.0, row[3], row[4],
-        row[5] >> 20, row[6] >> 10);
+    System.out.printf(Locale.ROOT, "%4s %9.2f %9.2f %9.2f %,9d %6d %10d %10d %7.2f %7.2f %7.2f %7.2f%n", label, row[0] / 1000.0, row[1] / 1000.0,
+        row[2] / 1000.0, row[3], row[4], row[5] >> 20, row[6] >> 10, row[7] / 1000.0, row[8] / 1000.0, row[9] / 1000.0, row[10] / 1000.0);
   }
 
   private static void child(Path wxr, Path site) {
@@ -123,7 +126,46 @@ public final class ImportBenchmark {
     // all threads' CPU, the JIT compiler's and the collector's too: on a shared machine the wall time
     // says how busy the others were, the CPU time what the import cost
     long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
-    System.out.println(PREFIX + " " + millis + " " + report.articles() + " " + report.lostText() + " " + heap + " " + BuildOnce.vmHwmKb() + " " + cpu);
+    long[] kinds = cpuByThreadKind();
+    // the workers have ended by now, and /proc lists live threads only: theirs is what is left
+    kinds[2] = Math.max(0, cpu - kinds[0] - kinds[1] - kinds[3] - kinds[4]);
+    System.out.println(PREFIX + " " + millis + " " + report.articles() + " " + report.lostText() + " " + heap + " " + BuildOnce.vmHwmKb() + " " + cpu
+        + " " + kinds[0] + " " + kinds[1] + " " + kinds[2] + " " + kinds[3]);
+  }
+
+  /**
+   * CPU milliseconds of this JVM's live threads by kind, from Linux's {@code /proc/self/task/ID/stat}
+   * (user and system ticks of each thread, named by the JVM): the JIT compilers, the garbage
+   * collector, the import's workers, the main thread (which reads the XML), the others; zeros
+   * elsewhere.
+   */
+  private static long[] cpuByThreadKind() {
+    long[] ms = new long[5];
+    Path tasks = Path.of("/proc/self/task");
+    if (!Files.isDirectory(tasks)) {
+      return ms;
+    }
+    try (Stream<Path> list = Files.list(tasks)) {
+      for (Path task : list.toList()) {
+        String stat;
+        try {
+          stat = Files.readString(task.resolve("stat"), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+          continue; // the thread ended meanwhile
+        }
+        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime: fields 14 and 15 of the line
+        int kind = name.contains("Compiler") ? 0
+            : name.startsWith("GC ") || name.startsWith("G1 ") || name.startsWith("VM Thread") ? 1
+            : name.startsWith("warta-import") ? 2
+            : name.equals("main") ? 3 : 4;
+        ms[kind] += ticks * 10; // USER_HZ is 100 on Linux
+      }
+    } catch (IOException e) {
+      return ms;
+    }
+    return ms;
   }
 
   private static void delete(Path folder) throws IOException {

@@ -265,6 +265,46 @@ class WordPressImportTest {
         report.warnings().stream().map(Object::toString).toList());
   }
 
+  @Test
+  void theFilesAreTheSameWhateverTheThreadCount() throws IOException {
+    // a generated export, so that posts finish out of order on several threads
+    Path export = dir.resolve("generated.xml");
+    dev.warta.bench.WxrGenerator.write(120, 7, export);
+    Path one = dir.resolve("one");
+    Path four = dir.resolve("four");
+    Warta.importWordPress(List.of(export), Warta.site(one), ImportOptions.defaults().threads(1));
+    Warta.importWordPress(List.of(export), Warta.site(four), ImportOptions.defaults().threads(4));
+    Map<String, byte[]> serial = files(one);
+    Map<String, byte[]> parallel = files(four);
+    assertEquals(serial.keySet(), parallel.keySet());
+    assertTrue(serial.size() > 120, serial.keySet().toString());
+    serial.keySet().forEach(f -> assertArrayEquals(serial.get(f), parallel.get(f), f));
+  }
+
+  @Test
+  void permalinksOnWartasSearchPageOrOldPostRedirectsAreNotKeptAsAliases() throws IOException {
+    Path export = dir.resolve("paths.xml");
+    Files.writeString(export, HEAD + """
+        <item><title>Cari Arsip</title><link>https://kabarlembah.example/search/</link>
+        <content:encoded><![CDATA[Gunakan kotak pencarian untuk menelusuri arsip.]]></content:encoded>
+        <wp:post_id>41</wp:post_id><wp:post_date_gmt>2024-02-11 02:00:00</wp:post_date_gmt>
+        <wp:post_name>cari-arsip</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>
+        <item><title>Pindah Alamat</title><link>https://kabarlembah.example/p/12/</link>
+        <content:encoded><![CDATA[Redaksi pindah ke Jalan Merdeka.]]></content:encoded>
+        <wp:post_id>42</wp:post_id><wp:post_date_gmt>2024-02-11 03:00:00</wp:post_date_gmt>
+        <wp:post_name>pindah-alamat</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>
+        </channel></rss>
+        """);
+    Path site = dir.resolve("site");
+    ImportReport report = Warta.importWordPress(List.of(export), site);
+    assertFalse(read(site, "content/2024/cari-arsip.md").contains("aliases"));
+    assertFalse(read(site, "content/2024/pindah-alamat.md").contains("aliases"));
+    assertEquals(List.of(
+            "paths.xml:5: warning: the old permalink /search/ of post 41 is not kept as an alias: the built site has its search page there",
+            "paths.xml:9: warning: the old permalink /p/12/ of post 42 is not kept as an alias: the built site has the redirect of an old ?p= link there"),
+        report.warnings().stream().map(Object::toString).toList());
+  }
+
   private static Map<String, byte[]> files(Path site) throws IOException {
     Map<String, byte[]> out = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(site)) {
