@@ -89,6 +89,18 @@ public record Article(
     return keyLines.containsKey("slug") ? lineOf("slug") : lineOf("title");
   }
 
+  /**
+   * The number of the WordPress post the article was imported from ({@code wordpress_id}, digits
+   * only: the reader refuses any other), for the redirect of its old {@code ?p=ID} link.
+   */
+  public Optional<String> wordpressId() {
+    Object id = params.get(WORDPRESS_ID);
+    return id == null ? Optional.empty() : Optional.of(id.toString());
+  }
+
+  /** The front matter key of {@link #wordpressId()}. */
+  public static final String WORDPRESS_ID = "wordpress_id";
+
   /** The line of a front matter key, or of the front matter's start when the key is absent. */
   public int lineOf(String key) {
     return keyLines.getOrDefault(key, 1);

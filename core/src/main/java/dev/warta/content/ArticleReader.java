@@ -167,6 +167,13 @@ final class ArticleReader {
       f.error("canonical", "'canonical' must be an absolute http(s) URL or a path starting with '/', found '" + canonical + "'");
       canonical = "";
     }
+    if (f.has(Article.WORDPRESS_ID)) {
+      String id = f.string(Article.WORDPRESS_ID).map(String::strip).orElse("");
+      if (!isPostId(id)) {
+        f.error(Article.WORDPRESS_ID, "'wordpress_id' must be the number of the WordPress post, digits only (such as 1234), found '" + id
+            + "'; it makes the redirect /p/ID/ that old ?p=ID links reach");
+      }
+    }
     List<String> aliases = new ArrayList<>(f.strings("aliases"));
     aliases.addAll(f.strings("redirect_from"));
     String summary = f.string("summary").or(() -> f.string("description")).map(s -> WHITE_SPACE.matcher(s).replaceAll(" ").strip()).orElse("");
@@ -195,6 +202,19 @@ final class ArticleReader {
             source, file, title, slug, published, changed, authors.stream().map(String::strip).filter(a -> !a.isEmpty()).toList(),
             section, tags, summary, image, lang, draft, canonical, aliases, f.strings("related"),
             f.string("translationKey").map(String::strip).orElse(""), params, fm.bodyLine(), keyLines));
+  }
+
+  /** Digits only, no leading zero (two spellings of one post would be two redirects), at most 18. */
+  static boolean isPostId(String id) {
+    if (id.isEmpty() || id.length() > 18 || id.charAt(0) == '0') {
+      return false;
+    }
+    for (int i = 0; i < id.length(); i++) {
+      if (id.charAt(i) < '0' || id.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int errors(List<Problem> problems) {

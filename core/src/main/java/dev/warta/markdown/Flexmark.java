@@ -71,7 +71,12 @@ final class Flexmark {
    * </ul>
    */
   static Document parse(String markdown) {
-    return PARSERS[index(mayHaveBareLink(markdown), markdown.indexOf('|') >= 0)].parse(markdown);
+    return parse(markdown, true);
+  }
+
+  /** Parses as {@link #parse(String)}; without {@code autolinks}, bare URLs stay text. */
+  static Document parse(String markdown, boolean autolinks) {
+    return PARSERS[index(autolinks && mayHaveBareLink(markdown), markdown.indexOf('|') >= 0)].parse(markdown);
   }
 
   /**

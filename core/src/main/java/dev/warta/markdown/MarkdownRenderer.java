@@ -52,6 +52,7 @@ public final class MarkdownRenderer {
   private final HtmlRenderer renderer;
   private final Safelist safelist;
   private final java.util.Map<String, Problem.Severity> severities;
+  private final boolean autolinks;
 
   /**
    * A renderer for a site's raw HTML policy and read also labels.
@@ -59,6 +60,18 @@ public final class MarkdownRenderer {
    * @param severities the severity of the checks {@code links}, {@code readAlso} and {@code unsafeUrls}
    */
   public MarkdownRenderer(RawHtml rawHtml, ReadAlsoLine readAlso, java.util.Map<String, Problem.Severity> severities) {
+    this(rawHtml, readAlso, severities, true);
+  }
+
+  /**
+   * A renderer as above that may leave bare URLs as text.
+   *
+   * @param autolinks whether a bare URL or e-mail address becomes a link, as on every page; a tool
+   *     that compares only text and the links written as links (the importer's loss check) saves
+   *     the search for them, which scans every character
+   */
+  public MarkdownRenderer(RawHtml rawHtml, ReadAlsoLine readAlso, java.util.Map<String, Problem.Severity> severities, boolean autolinks) {
+    this.autolinks = autolinks;
     this.rawHtml = rawHtml;
     this.severities = java.util.Map.copyOf(severities);
     this.readAlso = readAlso;
@@ -184,7 +197,7 @@ public final class MarkdownRenderer {
   private Rendered renderTree(Request request, Resolver resolver) {
     List<Problem> problems = new ArrayList<>();
     Set<String> linked = new LinkedHashSet<>();
-    Document document = Flexmark.parse(request.markdown());
+    Document document = Flexmark.parse(request.markdown(), autolinks);
     Article article = new Article(request, resolver, problems, linked);
     article.resolveReadAlso(document);
     article.rewriteLinks(document);

@@ -103,7 +103,29 @@ final class Models {
     site.put("search", config.search() ? href(dev.warta.search.SearchIndex.pageUrl(lang, config.language())) : "");
     site.put("year", config.buildTime().atZone(config.timeZone()).getYear());
     site.put("generator", "Warta");
+    site.put("oldPostScript", archive.entries().stream().anyMatch(e -> e.article().wordpressId().isPresent()) ? oldPostScript(basePath) : "");
     return new Shared<>(site);
+  }
+
+  /**
+   * The script of the home and 404 pages of an archive imported from WordPress: it sends an old
+   * {@code /?p=ID}, {@code /?page_id=ID} or {@code /index.php?p=ID} link to {@code /p/ID/}, the
+   * article's redirect page. Only digits are taken from the address, and the path it goes to starts
+   * with the site's own base path, written here as a string literal whose every character outside
+   * a small safe set is a JavaScript &#92;u escape: no address can put code or another host into it.
+   */
+  static String oldPostScript(String basePath) {
+    StringBuilder base = new StringBuilder();
+    for (int i = 0; i < basePath.length(); i++) {
+      char c = basePath.charAt(i);
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
+        base.append(c);
+      } else {
+        base.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+      }
+    }
+    return "(function(){var b=\"" + base + "\",l=location,m=/^\\?(?:.*&)?(?:p|page_id)=([1-9][0-9]{0,17})(?:&|$)/.exec(l.search);"
+        + "if(m&&(l.pathname===b||l.pathname===b+\"index.php\"))l.replace(b+\"p/\"+m[1]+\"/\")})();";
   }
 
   Map<String, Object> page(String kind, String url, String title, String lang, String description) {

@@ -82,8 +82,18 @@ public sealed interface Page permits Page.ArticlePage, Page.ListPage, Page.Terms
     }
   }
 
-  /** An old URL (an alias) that sends readers to the article's URL. */
-  record RedirectPage(String url, Entry target) implements Page {
+  /**
+   * An old URL that sends readers to the article's URL: an alias, or {@code /p/ID/} for an
+   * article with a {@code wordpress_id}.
+   *
+   * @param key the front matter key it comes from, {@code aliases} or {@code wordpress_id}
+   */
+  record RedirectPage(String url, Entry target, String key) implements Page {
+    /** The front matter key the redirect comes from: {@code aliases} or {@code wordpress_id}. */
+    public RedirectPage {
+      java.util.Objects.requireNonNull(key, "key");
+    }
+
     @Override
     public String template() {
       return "redirect.ftlh";

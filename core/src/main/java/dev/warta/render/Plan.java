@@ -28,6 +28,9 @@ import java.util.Optional;
  * year, is an error naming the article file.
  */
 public final class Plan {
+  /** Where an article with {@code wordpress_id: ID} is also found: {@code /p/ID/}. */
+  public static final String OLD_POST_PREFIX = "/p/";
+
   private final List<Page> pages;
 
   private Plan(List<Page> pages) {
@@ -93,7 +96,13 @@ public final class Plan {
         if (!url.endsWith("/") && url.indexOf('.', url.lastIndexOf('/')) < 0) {
           url = url + "/";
         }
-        add(pages, owners, new RedirectPage(url, e), e.article().source(), problems);
+        add(pages, owners, new RedirectPage(url, e, "aliases"), e.article().source(), problems);
+      }
+      // an old WordPress link /?p=ID finds the article through /p/ID/ (a script on the home and 404
+      // pages, or a server rule, sends it there): a static site cannot answer a query itself
+      Optional<String> id = e.article().wordpressId();
+      if (id.isPresent()) {
+        add(pages, owners, new RedirectPage(OLD_POST_PREFIX + id.get() + "/", e, "wordpress_id"), e.article().source(), problems);
       }
     }
     return new Plan(pages);
@@ -121,7 +130,7 @@ public final class Plan {
     String previous = owners.putIfAbsent(key, owner);
     if (previous != null) {
       String file = source.isEmpty() ? "" : source;
-      int line = page instanceof RedirectPage r ? r.target().article().lineOf("aliases") : 0;
+      int line = page instanceof RedirectPage r ? r.target().article().lineOf(r.key()) : 0;
       problems.add(Problem.error(file, line, line > 0 ? 1 : 0, owner + " and " + previous + " would both be written at " + page.url() + "; rename one of them"));
       return;
     }
@@ -131,6 +140,8 @@ public final class Plan {
   private static String describe(Page page, String source) {
     if (page instanceof ArticlePage) {
       return "the article " + source;
+    } else if (page instanceof RedirectPage r && r.key().equals("wordpress_id")) {
+      return "the redirect " + r.url() + " of the wordpress_id of " + source;
     } else if (page instanceof RedirectPage r) {
       return "the alias " + r.url() + " of " + source;
     } else if (page instanceof ListPage l) {

@@ -30,9 +30,11 @@ import java.util.stream.Stream;
  * prints the wall time of the child process (JVM start included), the import's own time, the
  * CPU time of the whole child (all threads, JIT compiler and collector included), the articles
  * written and lost, the peak heap (each heap pool's peak, summed: an upper bound) and the
- * peak resident memory, and the CPU seconds of the JIT compilers, the garbage collector, the
- * import's worker threads (the process's CPU time less every live thread's: the workers have
- * ended when it is read) and the main thread (which reads the XML); then the median of each.
+ * peak resident memory, and the CPU seconds by kind of thread: the JIT compilers, the garbage
+ * collector, the application (the main thread reading the XML and the workers converting posts:
+ * the process's CPU time less the others, as the workers have ended when it is read, and Linux
+ * lists live threads only; a compiler thread the JVM stopped early counts here too), and the
+ * JVM's other threads; then the median of each.
  */
 public final class ImportBenchmark {
   private static final String PREFIX = "warta-import-result";
@@ -76,7 +78,7 @@ public final class ImportBenchmark {
     }
     System.out.printf(Locale.ROOT, "export: %s, %,d MB; JVM options: %s; load average %s%n", wxr, Files.size(wxr) >> 20, jvm, Benchmark.loadAverage());
     System.out.printf(Locale.ROOT, "%4s %9s %9s %9s %9s %6s %10s %10s %7s %7s %7s %7s%n", "run", "wall s", "import s", "CPU s", "articles", "lost",
-        "heap MB", "RSS MB", "JIT s", "GC s", "work s", "main s");
+        "heap MB", "RSS MB", "JIT s", "GC s", "app s", "VM s");
     List<long[]> results = new ArrayList<>();
     Path site = dir.resolve("import-" + n);
     for (int r = 1; r <= runs; r++) {
@@ -127,8 +129,8 @@ public final class ImportBenchmark {
     // says how busy the others were, the CPU time what the import cost
     long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
     long[] kinds = cpuByThreadKind();
-    // the workers have ended by now, and /proc lists live threads only: theirs is what is left
-    kinds[2] = Math.max(0, cpu - kinds[0] - kinds[1] - kinds[3] - kinds[4]);
+    // the import's own threads have ended by now, and /proc lists live threads only: theirs is what is left
+    kinds[2] = Math.max(0, cpu - kinds[0] - kinds[1] - kinds[3]);
     System.out.println(PREFIX + " " + millis + " " + report.articles() + " " + report.lostText() + " " + heap + " " + BuildOnce.vmHwmKb() + " " + cpu
         + " " + kinds[0] + " " + kinds[1] + " " + kinds[2] + " " + kinds[3]);
   }
@@ -136,11 +138,10 @@ public final class ImportBenchmark {
   /**
    * CPU milliseconds of this JVM's live threads by kind, from Linux's {@code /proc/self/task/ID/stat}
    * (user and system ticks of each thread, named by the JVM): the JIT compilers, the garbage
-   * collector, the import's workers, the main thread (which reads the XML), the others; zeros
-   * elsewhere.
+   * collector, (unused), the JVM's other threads; zeros elsewhere.
    */
   private static long[] cpuByThreadKind() {
-    long[] ms = new long[5];
+    long[] ms = new long[4];
     Path tasks = Path.of("/proc/self/task");
     if (!Files.isDirectory(tasks)) {
       return ms;
@@ -156,11 +157,13 @@ public final class ImportBenchmark {
         String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime: fields 14 and 15 of the line
-        int kind = name.contains("Compiler") ? 0
-            : name.startsWith("GC ") || name.startsWith("G1 ") || name.startsWith("VM Thread") ? 1
-            : name.startsWith("warta-import") ? 2
-            : name.equals("main") ? 3 : 4;
-        ms[kind] += ticks * 10; // USER_HZ is 100 on Linux
+        if (name.contains("Compiler")) {
+          ms[0] += ticks * 10; // USER_HZ is 100 on Linux
+        } else if (name.startsWith("GC ") || name.startsWith("G1 ") || name.startsWith("VM Thread")) {
+          ms[1] += ticks * 10;
+        } else if (!name.equals("java") && !name.equals("main") && !name.startsWith("warta-import")) {
+          ms[3] += ticks * 10; // JFR, signal dispatcher, sweeper …
+        }
       }
     } catch (IOException e) {
       return ms;

@@ -160,6 +160,12 @@ final class DevServer implements AutoCloseable {
         events(exchange);
         return;
       }
+      Optional<String> oldPost = oldPostRedirect(path, exchange.getRequestURI().getRawQuery());
+      if (oldPost.isPresent()) {
+        exchange.getResponseHeaders().set("Location", oldPost.get());
+        send(exchange, 301, "text/plain; charset=utf-8", bytes("moved to " + oldPost.get() + "\n"), head);
+        return;
+      }
       Optional<Path> target = resolve(path);
       if (target.isEmpty()) {
         send(exchange, 400, "text/plain; charset=utf-8", bytes("bad path\n"), head);
@@ -205,6 +211,27 @@ final class DevServer implements AutoCloseable {
    * The file for a decoded URL path, or empty when the path tries to leave the output folder. The
    * JDK has already decoded {@code %2e%2e} to {@code ..}, so encoded attempts are caught here too.
    */
+  /**
+   * Where an old WordPress link goes: {@code /?p=ID}, {@code /?page_id=ID} and {@code
+   * /index.php?p=ID} to {@code /p/ID/}, the redirect page the build made from the article's {@code
+   * wordpress_id}, when there is one; as a server rule would on the published site.
+   */
+  Optional<String> oldPostRedirect(String path, String query) {
+    if (query == null || !(path.equals("/") || path.equals("/index.php"))) {
+      return Optional.empty();
+    }
+    for (String part : query.split("&")) {
+      int eq = part.indexOf('=');
+      String key = eq < 0 ? part : part.substring(0, eq);
+      String id = eq < 0 ? "" : part.substring(eq + 1);
+      if ((key.equals("p") || key.equals("page_id")) && !id.isEmpty() && id.length() <= 18 && id.chars().allMatch(c -> c >= '0' && c <= '9')
+          && Files.isRegularFile(root.resolve("p").resolve(id).resolve("index.html"))) {
+        return Optional.of("/p/" + id + "/");
+      }
+    }
+    return Optional.empty();
+  }
+
   Optional<Path> resolve(String path) {
     if (path == null || !path.startsWith("/") || path.indexOf('\\') >= 0 || path.indexOf('\0') >= 0) {
       return Optional.empty();

@@ -101,6 +101,19 @@ class DevServerTest {
   }
 
   @Test
+  void oldWordPressPostLinksAreMovedToTheirRedirectPages() throws Exception {
+    write("p/31/index.html", "<html><body><a href=\"/2024/01/banjir/\">Banjir</a></body></html>");
+    for (String old : List.of("/?p=31", "/index.php?p=31", "/?page_id=31", "/?utm_source=x&p=31")) {
+      HttpResponse<String> response = get(old);
+      assertEquals(301, response.statusCode(), old);
+      assertEquals("/p/31/", response.headers().firstValue("Location").orElseThrow(), old);
+    }
+    assertEquals(200, get("/?p=32").statusCode(), "no article with that id: the home page, as WordPress shows");
+    assertEquals(200, get("/?p=3%2F1").statusCode(), "digits only");
+    assertEquals(404, get("/tidak/ada/?p=31").statusCode(), "only at the site's root, where WordPress answered");
+  }
+
+  @Test
   void contentTypes() throws Exception {
     assertEquals("text/css; charset=utf-8", get("/css/site.css").headers().firstValue("Content-Type").orElseThrow());
     assertEquals("application/xml; charset=utf-8", get("/feed.xml").headers().firstValue("Content-Type").orElseThrow());
