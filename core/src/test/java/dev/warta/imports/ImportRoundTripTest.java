@@ -56,6 +56,12 @@ class ImportRoundTripTest {
     assertRedirect(out, "2023/11/02/sungai-cibeureum-meluap/", "/2023/11/sungai-cibeureum-meluap/");
     assertRedirect(out, "2023/09/14/warung-kopi-pojok-pasar/", "/2023/09/warung-kopi-pojok-pasar/");
     assertRedirect(out, "2024/01/20/pasar-malam-–-kembali/", "/2024/01/pasar-malam-kembali/");
+    // and the old ?p=101: the home and 404 pages send it to /p/101/, which redirects
+    assertRedirect(out, "p/101/", "/2023/11/sungai-cibeureum-meluap/");
+    for (String page : List.of("index.html", "404.html")) {
+      String script = Jsoup.parse(out.resolve(page).toFile(), "UTF-8", BASE).select("head script:not([type])").html();
+      assertTrue(script.contains("(?:p|page_id)=([1-9][0-9]{0,17})") && script.contains("l.replace(b+\"p/\"+m[1]+\"/\")"), page + ": " + script);
+    }
 
     // an imported "BACA JUGA" line is Warta's read also block, linking the imported article
     Document flood = Jsoup.parse(out.resolve("2023/11/sungai-cibeureum-meluap/index.html").toFile(), "UTF-8", BASE);
