@@ -24,9 +24,9 @@ public final class Permalinks {
   public static String expand(String pattern, ZonedDateTime date, String section, String lang, String slug, String defaultLanguage) {
     String url =
         pattern
-            .replace(":year", String.format(Locale.ROOT, "%04d", date.getYear()))
-            .replace(":month", String.format(Locale.ROOT, "%02d", date.getMonthValue()))
-            .replace(":day", String.format(Locale.ROOT, "%02d", date.getDayOfMonth()))
+            .replace(":year", pad(date.getYear(), 4))
+            .replace(":month", pad(date.getMonthValue(), 2))
+            .replace(":day", pad(date.getDayOfMonth(), 2))
             .replace(":section", Slugs.slugify(section))
             .replace(":lang", lang.equals(defaultLanguage) ? "" : lang.toLowerCase(Locale.ROOT))
             .replace(":slug", slug);
@@ -34,5 +34,23 @@ public final class Permalinks {
       url = url.replace("//", "/");
     }
     return url;
+  }
+
+  /**
+   * A number with leading zeros to {@code width} digits, as {@code %04d} formats it; without the
+   * formatter, which parses its pattern with a regular expression at every call (every article of
+   * a build, every post of an import).
+   */
+  static String pad(int n, int width) {
+    String digits = Integer.toString(Math.abs(n));
+    StringBuilder out = new StringBuilder(width + 1);
+    if (n < 0) {
+      out.append('-');
+      width--;
+    }
+    for (int i = digits.length(); i < width; i++) {
+      out.append('0');
+    }
+    return out.append(digits).toString();
   }
 }

@@ -82,7 +82,8 @@ final class Autop {
   private static void paragraph(String piece, StringBuilder out) {
     String rest = piece;
     String lastOpen = "";
-    while (true) {
+    // the patterns only where a tag can be: most pieces are text that starts and ends with a letter
+    while (rest.stripLeading().startsWith("<")) {
       Matcher lead = LEADING_TAG.matcher(rest);
       if (!lead.find()) {
         break;
@@ -92,7 +93,7 @@ final class Autop {
       rest = rest.substring(lead.end());
     }
     StringBuilder trail = new StringBuilder();
-    while (true) {
+    while (rest.stripTrailing().endsWith(">")) {
       Matcher end = TRAILING_TAG.matcher(rest);
       if (!end.find()) {
         break;

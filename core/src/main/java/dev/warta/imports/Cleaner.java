@@ -12,6 +12,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 import org.jsoup.nodes.Node;
@@ -244,10 +245,33 @@ final class Cleaner {
   private static void emptyParagraphs(Element body) {
     for (Element p : body.select(SELECT_P)) {
       // nothing to read or see: empty, spaces, no-break spaces or line breaks only
-      if (p.text().replace('\u00a0', ' ').isBlank() && p.select(SELECT_MEDIA).isEmpty()) {
+      if (!hasText(p) && p.select(SELECT_MEDIA).isEmpty()) {
         p.remove();
       }
     }
+  }
+
+  /**
+   * Whether a node holds a character that is not white space (nor a no-break space): what {@code
+   * text().isBlank()} says, without building the text of every paragraph to find it.
+   */
+  private static boolean hasText(org.jsoup.nodes.Node node) {
+    if (node instanceof TextNode t) {
+      String text = t.getWholeText();
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (c != '\u00a0' && !Character.isWhitespace(c)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    for (org.jsoup.nodes.Node child : node.childNodes()) {
+      if (hasText(child)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -43,16 +43,33 @@ final class Shortcodes {
    */
   static String apply(String content, LongFunction<Optional<Attachment>> attachment, List<Attachment> children, boolean bareUrls) {
     String text = content;
-    if (text.indexOf('[') >= 0) {
+    // each pattern runs only over a body that names its shortcode: most bodies name one or none
+    if (opens(text, "caption") || opens(text, "wp_caption")) {
       text = replace(CAPTION, text, m -> caption(m.group(2), m.group(3)));
+    }
+    if (opens(text, "embed")) {
       text = replace(EMBED, text, m -> block(Embeds.html(htmlText(m.group(1)))));
+    }
+    if (opens(text, "gallery")) {
       text = replace(GALLERY, text, m -> gallery(attributes(m.group(1)), attachment, children));
+    }
+    if (opens(text, "video") || opens(text, "audio")) {
       text = replace(MEDIA, text, m -> media(m.group(1).toLowerCase(Locale.ROOT), attributes(m.group(2))));
     }
     if (bareUrls && text.contains("://")) {
       text = replace(BARE_URL, text, m -> Embeds.provider(m.group(1)).isPresent() ? block(Embeds.html(htmlText(m.group(1)))) : m.group());
     }
     return text;
+  }
+
+  /** Whether {@code [name} appears, in any case. */
+  static boolean opens(String text, String name) {
+    for (int i = text.indexOf('['); i >= 0; i = text.indexOf('[', i + 1)) {
+      if (text.regionMatches(true, i + 1, name, 0, name.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String replace(Pattern pattern, String text, java.util.function.Function<Matcher, String> with) {

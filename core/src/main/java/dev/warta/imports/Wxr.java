@@ -391,8 +391,7 @@ final class Wxr {
           case XMLStreamConstants.START_ELEMENT -> depth++;
           case XMLStreamConstants.END_ELEMENT -> depth--;
           case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> out.append(xml.getText());
-          case XMLStreamConstants.ENTITY_REFERENCE -> throw fail("the entity '&" + xml.getLocalName() + ";' is not one of XML's own"
-              + " (&amp; &lt; &gt; &quot; &apos;); write the character itself or a numeric reference such as &#233;");
+          case XMLStreamConstants.ENTITY_REFERENCE -> throw unknownEntity();
           default -> {
             // comments and processing instructions hold no text
           }
@@ -401,8 +400,24 @@ final class Wxr {
       return out.toString();
     }
 
+    private ImportException unknownEntity() {
+      return fail("the entity '&" + xml.getLocalName() + ";' is not one of XML's own"
+          + " (&amp; &lt; &gt; &quot; &apos;); write the character itself or a numeric reference such as &#233;");
+    }
+
+    /** Reads past the current element, keeping none of its text. */
     private void skip() throws XMLStreamException {
-      text();
+      int depth = 1;
+      while (depth > 0) {
+        int event = xml.next();
+        if (event == XMLStreamConstants.START_ELEMENT) {
+          depth++;
+        } else if (event == XMLStreamConstants.END_ELEMENT) {
+          depth--;
+        } else if (event == XMLStreamConstants.ENTITY_REFERENCE) {
+          throw unknownEntity();
+        }
+      }
     }
   }
 }
