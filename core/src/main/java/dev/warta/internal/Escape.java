@@ -9,6 +9,19 @@ public final class Escape {
    * line ends are dropped: they are invalid in HTML and XML alike.
    */
   public static String html(String text) {
+    return escape(text, true);
+  }
+
+  /**
+   * Text safe inside HTML text and double-quoted attribute values, escaped as CommonMark renderers
+   * (flexmark) write it: {@code & < > "} as entities, apostrophes as they are. Control characters
+   * other than tab and line ends are dropped.
+   */
+  public static String htmlText(String text) {
+    return escape(text, false);
+  }
+
+  private static String escape(String text, boolean apostrophe) {
     StringBuilder out = null;
     for (int i = 0, n = text.length(); i < n; i++) {
       char c = text.charAt(i);
@@ -21,7 +34,7 @@ public final class Escape {
             case '<' -> "&lt;";
             case '>' -> "&gt;";
             case '"' -> "&quot;";
-            case '\'' -> "&#39;";
+            case '\'' -> apostrophe ? "&#39;" : null;
             default -> isControl(c) ? "" : null;
           };
       if (replacement != null) {

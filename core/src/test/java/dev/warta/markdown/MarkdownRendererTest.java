@@ -28,6 +28,26 @@ class MarkdownRendererTest {
   }
 
   @Test
+  void textIsEscapedExactlyAsFlexmarkEscapesIt() {
+    // Warta writes most text itself (PlainTextRenderer); parsed back, the HTML must be flexmark's own
+    MarkdownRenderer warta = new MarkdownRenderer(SiteConfig.RawHtml.ALLOW, ReadAlsoLine.of(List.of("Baca juga")), SiteConfig.DEFAULT_CHECKS);
+    com.vladsch.flexmark.util.data.MutableDataSet options = Flexmark.options();
+    options.set(com.vladsch.flexmark.html.HtmlRenderer.SOFT_BREAK, "\n");
+    com.vladsch.flexmark.html.HtmlRenderer stock = com.vladsch.flexmark.html.HtmlRenderer.builder(options).build();
+    for (String markdown : List.of(
+        "\"Kami tidak akan mundur,\" kata Bupati, 'sebelum jalan selesai'.",
+        "Suhu > 40 derajat, tekanan < 1 atm, dan \"panas\" sekali.",
+        "Judul *\"miring\"* dan **\"tebal\"** dan [\"tautan\"](https://kabar.example/a?x=1&y=2 \"judul\").",
+        "# Kutipan \"Presiden\"\n\n> \"Kami siap,\" ujarnya.\n> Baris kedua \"lagi\".",
+        "AT&T, &amp; &quot;entitas&quot;, \\*bukan miring\\*, dan \"campuran\" & lainnya.",
+        "- \"satu\"\n- dua > tiga\n- 5 < 6 \"tujuh\"",
+        "Tanda kutip “lengkung” dan ‘tunggal’, em—dash, café \"résumé\".")) {
+      String expected = stock.render(Flexmark.parse(markdown));
+      assertEquals(expected, warta.render(MarkdownRenderer.Request.plain("content/a.md", 5, markdown), NONE).html(), markdown);
+    }
+  }
+
+  @Test
   void rendersGfmTablesStrikethroughFootnotesAndAutolinks() {
     assertEquals("<p>Lihat <a href=\"https://bmkg.go.id/cuaca\">https://bmkg.go.id/cuaca</a> dan <a href=\"http://www.bmkg.go.id\">www.bmkg.go.id</a>.</p>\n",
         html("Lihat https://bmkg.go.id/cuaca dan www.bmkg.go.id."));
