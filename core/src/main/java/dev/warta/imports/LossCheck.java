@@ -12,8 +12,10 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
-import org.jsoup.select.Evaluator;
-import org.jsoup.select.QueryParser;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * The importer's quality gate: the written Markdown is rendered back through Warta's own Markdown
@@ -25,9 +27,6 @@ import org.jsoup.select.QueryParser;
  */
 final class LossCheck {
   private static final int CONTEXT = 40;
-  private static final Evaluator LINKS = QueryParser.parse("a[href]");
-  private static final Evaluator IMAGES = QueryParser.parse("img[src]");
-  private static final Evaluator EMBEDS = QueryParser.parse("iframe[src], video[src], audio[src], source[src], embed[src], object[data]");
 
   /** What an article lost; each list empty when nothing was. */
   record Loss(List<String> text, List<String> links, List<String> images, List<String> embeds) {
@@ -45,20 +44,51 @@ final class LossCheck {
 
   /** What a reader sees of a body: its text and the addresses it links and shows. */
   record Seen(String text, List<String> links, List<String> images, List<String> embeds) {
+    /**
+     * One walk over the body: the text as jsoup's {@code text()} reads it (a space where a block or
+     * line break starts, and after a block that text follows), white space folded; and the
+     * addresses of links, images and embeds, in order.
+     */
     static Seen of(Element body) {
-      return new Seen(
-          fold(body.text()),
-          body.select(LINKS).eachAttr("href"),
-          body.select(IMAGES).eachAttr("src"),
-          embeds(body));
+      StringBuilder text = new StringBuilder();
+      List<String> links = new ArrayList<>();
+      List<String> images = new ArrayList<>();
+      List<String> embeds = new ArrayList<>();
+      NodeTraversor.traverse(new NodeVisitor() {
+        @Override
+        public void head(Node node, int depth) {
+          if (node instanceof TextNode t) {
+            text.append(t.getWholeText());
+          } else if (node instanceof Element e && depth > 0) {
+            if (e.isBlock() || e.nameIs("br")) {
+              text.append(' ');
+            }
+            switch (e.normalName()) {
+              case "a" -> addIf(e, "href", links);
+              case "img" -> addIf(e, "src", images);
+              case "iframe", "video", "audio", "source", "embed" -> addIf(e, "src", embeds);
+              case "object" -> addIf(e, "data", embeds);
+              default -> {
+                // no address a reader follows or sees
+              }
+            }
+          }
+        }
+
+        @Override
+        public void tail(Node node, int depth) {
+          if (node instanceof Element e && depth > 0 && e.isBlock() && node.nextSibling() instanceof TextNode) {
+            text.append(' ');
+          }
+        }
+      }, body);
+      return new Seen(fold(text), links, images, embeds);
     }
 
-    private static List<String> embeds(Element body) {
-      List<String> out = new ArrayList<>();
-      for (Element e : body.select(EMBEDS)) {
-        out.add(e.hasAttr("src") ? e.attr("src") : e.attr("data"));
+    private static void addIf(Element e, String attribute, List<String> to) {
+      if (e.hasAttr(attribute)) {
+        to.add(e.attr(attribute));
       }
-      return out;
     }
   }
 
@@ -132,7 +162,7 @@ final class LossCheck {
   }
 
   /** White space (no-break spaces too) folded to single spaces, as a reader sees it. */
-  static String fold(String text) {
+  static String fold(CharSequence text) {
     StringBuilder out = new StringBuilder(text.length());
     boolean space = false;
     for (int i = 0; i < text.length(); i++) {
