@@ -381,7 +381,28 @@ public final class Pipeline {
    */
   private void commit(Output output, RenderCache previous, RenderCache next, Optional<Path> cacheFile) throws IOException {
     String buildId = next.id();
-    output.commit(buildId, previous.files());
+    // in a pool of the build's threads: the commit's parallel streams (hard links, deletions) then
+    // use those, not the JVM's common pool
+    ForkJoinPool pool = new ForkJoinPool(threads);
+    try {
+      pool.submit(() -> {
+        output.commit(buildId, previous.files());
+        return null;
+      }).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("the build was interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdown();
+    }
     next.files(output.files());
     memory.ifPresent(m -> m.rendered(buildId, next));
     cacheFile.ifPresent(file -> save(next.saved(buildId), file, "the site is complete, and the next build renders every page"));
