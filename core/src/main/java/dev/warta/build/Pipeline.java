@@ -30,7 +30,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -449,17 +448,16 @@ public final class Pipeline {
     return new Failure(all);
   }
 
-  private static final java.util.regex.Pattern RENDERING = java.util.regex.Pattern.compile("^while rendering \\S+: ");
-
-  /** Problems sorted, one per position: a broken template fails every page at the same line, but is one problem. */
+  /**
+   * Problems sorted, each fault once: a broken template fails every page at the same line, but is
+   * one problem, reported for the first page (problems of one fault sort together, by page).
+   */
   private List<Problem> distinct() {
     List<Problem> sorted = new ArrayList<>(problems);
     Collections.sort(sorted);
     List<Problem> out = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
     for (Problem p : sorted) {
-      String key = p.file() + ":" + p.line() + ":" + p.column() + ":" + p.severity() + ":" + RENDERING.matcher(p.message()).replaceFirst("");
-      if (seen.add(key)) {
+      if (out.isEmpty() || !out.get(out.size() - 1).sameFault(p)) {
         out.add(p);
       }
     }
