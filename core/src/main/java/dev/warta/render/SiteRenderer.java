@@ -129,6 +129,7 @@ public final class SiteRenderer {
     Map<String, Object> model = new LinkedHashMap<>();
     String lang = archive.config().language();
     Body body = null;
+    Map<String, Object> articleModel = null;
     if (page instanceof ArticlePage a) {
         lang = a.entry().article().lang();
         Article article = a.entry().article();
@@ -136,7 +137,8 @@ public final class SiteRenderer {
         // the related section does not repeat what the body already links to
         java.util.Set<String> linked = new java.util.HashSet<>();
         body.linked().forEach(href -> linked.add(unhref(href)));
-        model.put("article", models.article(a.entry(), body.placeholder(), links.related(a.entry(), linked)));
+        articleModel = models.article(a.entry(), body.placeholder(), links.related(a.entry(), linked));
+        model.put("article", articleModel);
         model.put("page", models.page("article", a.url(), article.title(), lang, article.summary()));
         model.put("feeds", models.feedLinks(lang, archive.sectionOf(a.entry()).flatMap(t -> models.channel(t.url()))));
     } else if (page instanceof ListPage l) {
@@ -156,10 +158,9 @@ public final class SiteRenderer {
         list.put("pager", models.pager(l));
         if (l.kind().equals("year")) {
           // the months of a year are reached from its page: no month archive is an orphan
-          list.put("periods", archive.months(Integer.parseInt(l.title())).stream().map(m -> Map.<String, Object>of(
-              "name", labels.format(java.time.LocalDate.of(m.year(), m.month(), 1).atStartOfDay(archive.config().timeZone()), l.lang(), "date.month"),
-              "url", models.href(m.url()),
-              "count", m.entries().size())).toList());
+          list.put("periods", archive.months(Integer.parseInt(l.title())).stream().map(m -> new Views.CountedLink(
+              labels.format(java.time.LocalDate.of(m.year(), m.month(), 1).atStartOfDay(archive.config().timeZone()), l.lang(), "date.month"),
+              models.href(m.url()), m.entries().size())).toList());
         }
         Optional<FeedChannel> channel = models.channel(l.base()).filter(c -> c.kind().equals(l.kind()));
         list.put("feed", channel.map(c -> models.href(c.rss())).orElse(""));
@@ -175,7 +176,7 @@ public final class SiteRenderer {
         Map<String, String> words = labels.of(lang);
         String title = words.get("all." + t.kind());
         model.put("terms", Map.of("kind", t.kind(), "title", title,
-            "items", t.items().stream().map(i -> Map.of("name", i.name(), "url", models.href(i.url()), "count", i.count())).toList()));
+            "items", t.items().stream().map(i -> new Views.CountedLink(i.name(), models.href(i.url()), i.count())).toList()));
         model.put("page", models.page(t.kind(), t.url(), title, lang, ""));
     } else if (page instanceof NotFoundPage n) {
       model.put("page", models.page("404", n.url(), labels.of(lang).get("not.found.title"), lang, ""));
@@ -196,9 +197,7 @@ public final class SiteRenderer {
       return new Rendered(null, fingerprint);
     }
     if (body != null) {
-      @SuppressWarnings("unchecked")
-      Map<String, Object> article = (Map<String, Object>) model.get("article");
-      article.put("content", body.html(problems));
+      articleModel.put("content", body.html(problems));
     }
     String html = templates.render(page.template(), model, problems, page.url());
     if (archive.config().relativeUrls() && !(page instanceof NotFoundPage)) {
