@@ -30,7 +30,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -381,7 +380,28 @@ public final class Pipeline {
    */
   private void commit(Output output, RenderCache previous, RenderCache next, Optional<Path> cacheFile) throws IOException {
     String buildId = next.id();
-    output.commit(buildId, previous.files());
+    // in a pool of the build's threads: the commit's parallel streams (hard links, deletions) then
+    // use those, not the JVM's common pool
+    ForkJoinPool pool = new ForkJoinPool(threads);
+    try {
+      pool.submit(() -> {
+        output.commit(buildId, previous.files());
+        return null;
+      }).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("the build was interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdown();
+    }
     next.files(output.files());
     memory.ifPresent(m -> m.rendered(buildId, next));
     cacheFile.ifPresent(file -> save(next.saved(buildId), file, "the site is complete, and the next build renders every page"));
@@ -428,17 +448,16 @@ public final class Pipeline {
     return new Failure(all);
   }
 
-  private static final java.util.regex.Pattern RENDERING = java.util.regex.Pattern.compile("^while rendering \\S+: ");
-
-  /** Problems sorted, one per position: a broken template fails every page at the same line, but is one problem. */
+  /**
+   * Problems sorted, each fault once: a broken template fails every page at the same line, but is
+   * one problem, reported for the first page (problems of one fault sort together, by page).
+   */
   private List<Problem> distinct() {
     List<Problem> sorted = new ArrayList<>(problems);
     Collections.sort(sorted);
     List<Problem> out = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
     for (Problem p : sorted) {
-      String key = p.file() + ":" + p.line() + ":" + p.column() + ":" + p.severity() + ":" + RENDERING.matcher(p.message()).replaceFirst("");
-      if (seen.add(key)) {
+      if (out.isEmpty() || !out.get(out.size() - 1).sameFault(p)) {
         out.add(p);
       }
     }

@@ -1,6 +1,7 @@
 package dev.warta.content;
 
 import dev.warta.internal.TextFiles;
+import dev.warta.internal.WorkCounts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -63,6 +64,7 @@ public final class Bodies {
       try {
         BasicFileAttributes file = Files.readAttributes(article.file(), BasicFileAttributes.class);
         String text = TextFiles.readUtf8(article.file());
+        WorkCounts.read();
         return new Kept(stamp(file), FrontMatter.split(text).frontMatter().map(FrontMatter::body).orElse(""));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + source, e);

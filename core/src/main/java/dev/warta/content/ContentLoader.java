@@ -3,6 +3,7 @@ package dev.warta.content;
 import dev.warta.shared.Problem;
 import dev.warta.shared.SiteConfig;
 import dev.warta.internal.TextFiles;
+import dev.warta.internal.WorkCounts;
 import dev.warta.markdown.MarkdownRenderer;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -197,6 +198,7 @@ public final class ContentLoader {
         return failed(source, "the file is " + (size >> 20) + " MiB; an article may be at most " + (MAX_FILE_BYTES >> 20) + " MiB");
       }
       String text = TextFiles.decode(Files.readAllBytes(file));
+      WorkCounts.read();
       return reader.read(source, file, text);
     } catch (CharacterCodingException e) {
       return failed(source, "the file is not valid UTF-8 text; save it as UTF-8 (or remove it if it is not an article)");

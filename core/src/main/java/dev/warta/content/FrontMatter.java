@@ -25,6 +25,7 @@ record FrontMatter(String yaml, int yamlLine, String body, int bodyLine) {
   record Split(Optional<FrontMatter> frontMatter, Failure failure) {}
 
   static Split split(String text) {
+    dev.warta.internal.WorkCounts.split();
     String t = text.indexOf('\r') >= 0 ? text.replace("\r\n", "\n").replace('\r', '\n') : text;
     if (!(t.startsWith("---\n") || t.equals("---") || t.startsWith("--- \n"))) {
       return new Split(Optional.empty(), Failure.MISSING);

@@ -2,6 +2,7 @@ package dev.warta.content;
 
 import dev.warta.internal.CacheData;
 import dev.warta.internal.Fingerprint;
+import dev.warta.internal.WorkCounts;
 import dev.warta.markdown.PlainText;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -70,6 +71,7 @@ public final class SummaryCache {
     String text = known.get(digest);
     if (text == null) {
       text = PlainText.parsed(markdown);
+      WorkCounts.summaryParse();
       made.incrementAndGet();
     }
     used.put(digest, text);

@@ -53,7 +53,19 @@ public final class Fingerprint {
     digest = free;
   }
 
-  /** Adds a model value: a string, number, boolean, map, list, byte array, {@link Part} or null. */
+  /** The accessors of a record class's components, in declaration order, looked up once per class. */
+  private static final ClassValue<java.lang.reflect.Method[]> COMPONENTS = new ClassValue<>() {
+    @Override
+    protected java.lang.reflect.Method[] computeValue(Class<?> type) {
+      return java.util.Arrays.stream(type.getRecordComponents()).map(java.lang.reflect.RecordComponent::getAccessor)
+          .toArray(java.lang.reflect.Method[]::new);
+    }
+  };
+
+  /**
+   * Adds a model value: a string, number, boolean, map, list, record (its class and components),
+   * byte array, {@link Part} or null.
+   */
   public Fingerprint add(Object value) {
     if (value == null) {
       tag('0');
@@ -78,6 +90,16 @@ public final class Fingerprint {
       integer(list.size());
       for (Object o : list) {
         add(o);
+      }
+    } else if (value instanceof Record record) {
+      tag('r');
+      string(record.getClass().getName());
+      for (java.lang.reflect.Method accessor : COMPONENTS.get(record.getClass())) {
+        try {
+          add(accessor.invoke(record));
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException("cannot read " + accessor + " for a fingerprint", e);
+        }
       }
     } else if (value instanceof byte[] bytes) {
       tag('b');

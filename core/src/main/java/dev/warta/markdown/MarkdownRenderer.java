@@ -21,6 +21,7 @@ import dev.warta.shared.SiteConfig.RawHtml;
 import dev.warta.internal.Escape;
 import dev.warta.internal.SitePaths;
 import dev.warta.internal.Urls;
+import dev.warta.internal.WorkCounts;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -198,6 +199,7 @@ public final class MarkdownRenderer {
     List<Problem> problems = new ArrayList<>();
     Set<String> linked = new LinkedHashSet<>();
     Document document = Flexmark.parse(request.markdown(), autolinks);
+    WorkCounts.bodyParse();
     Article article = new Article(request, resolver, problems, linked);
     article.resolveReadAlso(document);
     article.rewriteLinks(document);

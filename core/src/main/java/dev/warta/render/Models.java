@@ -25,7 +25,7 @@ final class Models {
   private final SiteConfig config;
   private final Labels labels;
   private final String basePath;
-  private final Map<String, List<Map<String, Object>>> sectionsByLanguage;
+  private final Map<String, List<Views.CountedLink>> sectionsByLanguage;
   private final Map<String, Map<String, Object>> sites = new java.util.concurrent.ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicReferenceArray<Map<String, Object>> summaries;
   /** Feed channels by the base URL of the list they follow. */
@@ -38,14 +38,14 @@ final class Models {
     this.labels = labels;
     String path = config.baseUrl().getRawPath();
     this.basePath = path == null || path.isEmpty() ? "/" : path;
-    Map<String, List<Map<String, Object>>> sections = new java.util.HashMap<>();
+    Map<String, List<Views.CountedLink>> sections = new java.util.HashMap<>();
     for (String lang : archive.languages()) {
-      List<Map<String, Object>> list = new ArrayList<>();
+      List<Views.CountedLink> list = new ArrayList<>();
       for (var t : archive.sections()) {
         // a bilingual site's menu shows the sections that have articles in the page's language
         long count = t.entries().stream().filter(e -> e.article().lang().equals(lang)).count();
         if (count > 0) {
-          list.add(Map.of("name", t.name(), "url", href(t.url()), "count", t.entries().size()));
+          list.add(new Views.CountedLink(t.name(), href(t.url()), t.entries().size()));
         }
       }
       sections.put(lang, List.copyOf(list));
@@ -128,15 +128,8 @@ final class Models {
         + "if(m&&(l.pathname===b||l.pathname===b+\"index.php\"))l.replace(b+\"p/\"+m[1]+\"/\")})();";
   }
 
-  Map<String, Object> page(String kind, String url, String title, String lang, String description) {
-    Map<String, Object> page = new LinkedHashMap<>();
-    page.put("kind", kind);
-    page.put("url", href(url));
-    page.put("permalink", absolute(url));
-    page.put("title", title);
-    page.put("lang", lang);
-    page.put("description", description);
-    return page;
+  Views.PageView page(String kind, String url, String title, String lang, String description) {
+    return new Views.PageView(kind, href(url), absolute(url), title, lang, description);
   }
 
   Map<String, Object> date(ZonedDateTime date, String lang) {
@@ -173,14 +166,14 @@ final class Models {
     s.put("summary", a.summary());
     s.put("lang", a.lang());
     s.put("date", date(a.date(), a.lang()));
-    archive.sectionOf(e).ifPresent(t -> s.put("section", Map.of("name", t.name(), "url", href(t.url()))));
-    s.put("authors", a.authors().stream().map(n -> Map.of("name", n, "url", href(archive.authorUrl(n)))).toList());
+    archive.sectionOf(e).ifPresent(t -> s.put("section", new Views.NamedLink(t.name(), href(t.url()))));
+    s.put("authors", a.authors().stream().map(n -> new Views.NamedLink(n, href(archive.authorUrl(n)))).toList());
     a.image().ifPresent(i -> s.put("image", image(i)));
     return s;
   }
 
-  Map<String, Object> image(Image i) {
-    return Map.of("src", href(i.src()), "alt", i.alt(), "caption", i.caption(), "credit", i.credit());
+  Views.ImageView image(Image i) {
+    return new Views.ImageView(href(i.src()), i.alt(), i.caption(), i.credit());
   }
 
   /** An article page's own model, with its rendered body. */
@@ -190,7 +183,7 @@ final class Models {
     m.put("content", contentHtml);
     m.put("updated", date(a.updated(), a.lang()));
     m.put("isUpdated", a.isUpdated());
-    m.put("tags", a.tags().stream().map(t -> Map.of("name", t, "url", href(archive.tagUrl(t)))).toList());
+    m.put("tags", a.tags().stream().map(t -> new Views.NamedLink(t, href(archive.tagUrl(t)))).toList());
     m.put("params", a.params());
     String canonical = a.canonical().isEmpty() ? absolute(e.url()) : absolute(a.canonical());
     m.put("canonical", canonical);
@@ -200,11 +193,10 @@ final class Models {
     m.put("imageUrl", absolute(a.image().map(Image::src).orElse(config.pageImage())));
     m.put("jsonLd", articleJsonLd(e, canonical));
     m.put("related", related.stream().map(this::summary).toList());
-    List<Map<String, Object>> translations = new ArrayList<>();
+    List<Views.Translation> translations = new ArrayList<>();
     for (Entry t : archive.translations(e)) {
-      translations.add(Map.of("lang", t.article().lang(), "url", href(t.url()), "permalink", absolute(t.url()), "title", t.article().title(),
-          "languageName", labels.of(t.article().lang()).getOrDefault("language.name", t.article().lang()),
-          "ogLocale", ogLocale(t.article().lang())));
+      translations.add(new Views.Translation(t.article().lang(), href(t.url()), absolute(t.url()), t.article().title(),
+          labels.of(t.article().lang()).getOrDefault("language.name", t.article().lang()), ogLocale(t.article().lang())));
     }
     m.put("translations", translations);
     archive.older(e).ifPresent(o -> m.put("older", summary(o)));
@@ -229,23 +221,24 @@ final class Models {
       pager.put("last", href(pageUrl(p, p.pages())));
     }
     // a window of numbers keeps 500 pages usable: 1 … 48 49 [50] 51 52 … 500
-    List<Map<String, Object>> numbers = new ArrayList<>();
+    List<Views.PageNumber> numbers = new ArrayList<>();
     int from = Math.max(1, p.number() - 2);
     int to = Math.min(p.pages(), p.number() + 2);
+    Views.PageNumber gap = new Views.PageNumber(0, "", false, true);
     if (from > 1) {
-      numbers.add(Map.of("number", 1, "url", href(pageUrl(p, 1)), "current", false, "gap", false));
+      numbers.add(new Views.PageNumber(1, href(pageUrl(p, 1)), false, false));
       if (from > 2) {
-        numbers.add(Map.of("number", 0, "url", "", "current", false, "gap", true));
+        numbers.add(gap);
       }
     }
     for (int n = from; n <= to; n++) {
-      numbers.add(Map.of("number", n, "url", href(pageUrl(p, n)), "current", n == p.number(), "gap", false));
+      numbers.add(new Views.PageNumber(n, href(pageUrl(p, n)), n == p.number(), false));
     }
     if (to < p.pages()) {
       if (to < p.pages() - 1) {
-        numbers.add(Map.of("number", 0, "url", "", "current", false, "gap", true));
+        numbers.add(gap);
       }
-      numbers.add(Map.of("number", p.pages(), "url", href(pageUrl(p, p.pages())), "current", false, "gap", false));
+      numbers.add(new Views.PageNumber(p.pages(), href(pageUrl(p, p.pages())), false, false));
     }
     pager.put("pages", numbers);
     return pager;
@@ -269,17 +262,17 @@ final class Models {
    * The {@code <link rel="alternate">} elements of a page: the feeds of the list it shows (when it
    * has any), then the site feed of its language, each as RSS, Atom and JSON Feed.
    */
-  List<Map<String, Object>> feedLinks(String lang, Optional<FeedChannel> own) {
+  List<Views.FeedLink> feedLinks(String lang, Optional<FeedChannel> own) {
     List<FeedChannel> shown = new ArrayList<>();
     own.ifPresent(shown::add);
     channel(FeedChannel.homeBase(lang, config.language())).or(() -> channel("/"))
         .filter(c -> !shown.contains(c)).ifPresent(shown::add);
-    List<Map<String, Object>> links = new ArrayList<>();
+    List<Views.FeedLink> links = new ArrayList<>();
     for (FeedChannel c : shown) {
       String title = feedTitle(c);
-      links.add(Map.of("type", "application/rss+xml", "href", href(c.rss()), "title", title + " (RSS)"));
-      links.add(Map.of("type", "application/atom+xml", "href", href(c.atom()), "title", title + " (Atom)"));
-      links.add(Map.of("type", "application/feed+json", "href", href(c.json()), "title", title + " (JSON Feed)"));
+      links.add(new Views.FeedLink("application/rss+xml", href(c.rss()), title + " (RSS)"));
+      links.add(new Views.FeedLink("application/atom+xml", href(c.atom()), title + " (Atom)"));
+      links.add(new Views.FeedLink("application/feed+json", href(c.json()), title + " (JSON Feed)"));
     }
     return links;
   }

@@ -40,7 +40,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RenderCache {
   private static final String KIND = "warta-render-cache";
-  private static final int VERSION = 4;
+  private static final int VERSION = 5;
 
   /** A page as a build wrote it: its fingerprint, its file's size, the warnings its rendering gave. */
   public record PageEntry(byte[] fingerprint, long size, List<Problem> warnings) {
@@ -189,7 +189,8 @@ public final class RenderCache {
         long size = in.readLong();
         List<Problem> warnings = new ArrayList<>();
         for (int w = in.readInt(); w > 0; w--) {
-          warnings.add(new Problem(readText(in), in.readInt(), in.readInt(), Problem.Severity.valueOf(readText(in)), readText(in)));
+          warnings.add(new Problem(readText(in), in.readInt(), in.readInt(), Problem.Severity.valueOf(readText(in)), readText(in),
+              readText(in)));
         }
         pages.put(url, new PageEntry(fingerprint, size, warnings));
       }
@@ -239,6 +240,7 @@ public final class RenderCache {
           out.writeInt(p.column());
           writeText(out, p.severity().name());
           writeText(out, p.message());
+          writeText(out, p.page());
         }
       }
       out.writeInt(bodies.size());

@@ -38,6 +38,20 @@ public final class SiteRenderer {
   private final Bodies bodies;
   private final RenderCache previous;
   private final RenderCache next;
+  /**
+   * The articles whose whole body a feed carries, by {@link Entry#index}: the feed and the page take
+   * their body from one rendering, kept here for the build (a few dozen articles, the newest of each
+   * feed). Empty when feeds carry summaries.
+   */
+  private final Map<Integer, Shared> feedBodies;
+
+  /** An article body rendered once for its page and its feed items; guarded by itself. */
+  private static final class Shared {
+    private Once once;
+  }
+
+  /** One rendering of a body, and the questions it asked of the archive on the way. */
+  private record Once(MarkdownRenderer.Rendered rendered, List<RenderCache.Question> questions) {}
 
   /**
    * How an article's related and linked articles are found; supplied by the build, which owns the
@@ -65,6 +79,11 @@ public final class SiteRenderer {
     this.links = links;
     this.markdown = new MarkdownRenderer(archive.config().rawHtml(), ReadAlsoLine.of(ReadAlsoLine.allLabels(archive.config().readAlsoLabels())),
         archive.config().checks());
+    Map<Integer, Shared> shared = new java.util.HashMap<>();
+    if (archive.config().feeds().fullContent()) {
+      FeedChannel.of(archive).forEach(c -> c.entries().forEach(e -> shared.putIfAbsent(e.index(), new Shared())));
+    }
+    this.feedBodies = Map.copyOf(shared);
   }
 
   /**
@@ -110,6 +129,7 @@ public final class SiteRenderer {
     Map<String, Object> model = new LinkedHashMap<>();
     String lang = archive.config().language();
     Body body = null;
+    Map<String, Object> articleModel = null;
     if (page instanceof ArticlePage a) {
         lang = a.entry().article().lang();
         Article article = a.entry().article();
@@ -117,7 +137,8 @@ public final class SiteRenderer {
         // the related section does not repeat what the body already links to
         java.util.Set<String> linked = new java.util.HashSet<>();
         body.linked().forEach(href -> linked.add(unhref(href)));
-        model.put("article", models.article(a.entry(), body.placeholder(), links.related(a.entry(), linked)));
+        articleModel = models.article(a.entry(), body.placeholder(), links.related(a.entry(), linked));
+        model.put("article", articleModel);
         model.put("page", models.page("article", a.url(), article.title(), lang, article.summary()));
         model.put("feeds", models.feedLinks(lang, archive.sectionOf(a.entry()).flatMap(t -> models.channel(t.url()))));
     } else if (page instanceof ListPage l) {
@@ -137,10 +158,9 @@ public final class SiteRenderer {
         list.put("pager", models.pager(l));
         if (l.kind().equals("year")) {
           // the months of a year are reached from its page: no month archive is an orphan
-          list.put("periods", archive.months(Integer.parseInt(l.title())).stream().map(m -> Map.<String, Object>of(
-              "name", labels.format(java.time.LocalDate.of(m.year(), m.month(), 1).atStartOfDay(archive.config().timeZone()), l.lang(), "date.month"),
-              "url", models.href(m.url()),
-              "count", m.entries().size())).toList());
+          list.put("periods", archive.months(Integer.parseInt(l.title())).stream().map(m -> new Views.CountedLink(
+              labels.format(java.time.LocalDate.of(m.year(), m.month(), 1).atStartOfDay(archive.config().timeZone()), l.lang(), "date.month"),
+              models.href(m.url()), m.entries().size())).toList());
         }
         Optional<FeedChannel> channel = models.channel(l.base()).filter(c -> c.kind().equals(l.kind()));
         list.put("feed", channel.map(c -> models.href(c.rss())).orElse(""));
@@ -156,7 +176,7 @@ public final class SiteRenderer {
         Map<String, String> words = labels.of(lang);
         String title = words.get("all." + t.kind());
         model.put("terms", Map.of("kind", t.kind(), "title", title,
-            "items", t.items().stream().map(i -> Map.of("name", i.name(), "url", models.href(i.url()), "count", i.count())).toList()));
+            "items", t.items().stream().map(i -> new Views.CountedLink(i.name(), models.href(i.url()), i.count())).toList()));
         model.put("page", models.page(t.kind(), t.url(), title, lang, ""));
     } else if (page instanceof NotFoundPage n) {
       model.put("page", models.page("404", n.url(), labels.of(lang).get("not.found.title"), lang, ""));
@@ -177,9 +197,7 @@ public final class SiteRenderer {
       return new Rendered(null, fingerprint);
     }
     if (body != null) {
-      @SuppressWarnings("unchecked")
-      Map<String, Object> article = (Map<String, Object>) model.get("article");
-      article.put("content", body.html(problems));
+      articleModel.put("content", body.html(problems));
     }
     String html = templates.render(page.template(), model, problems, page.url());
     if (archive.config().relativeUrls() && !(page instanceof NotFoundPage)) {
@@ -218,7 +236,9 @@ public final class SiteRenderer {
 
     String html(List<Problem> problems) {
       if (html == null) {
-        html = render(entry, new RecordingLinks(entry), problems, bodies.text(entry.article())).html();
+        MarkdownRenderer.Rendered rendered = renderOnce(entry, null).rendered();
+        problems.addAll(rendered.problems());
+        html = rendered.html();
       }
       return html;
     }
@@ -243,9 +263,10 @@ public final class SiteRenderer {
       next.putBody(source, new RenderCache.BodyEntry(size, modified, markdown, digest, b.questions(), b.linked()));
       return new Body(entry, bodyKey(b), b.linked(), null);
     }
-    RecordingLinks recording = new RecordingLinks(entry);
-    MarkdownRenderer.Rendered rendered = render(entry, recording, problems, text != null ? text : bodies.text(article));
-    RenderCache.BodyEntry b = new RenderCache.BodyEntry(size, modified, markdown, digest, recording.questions, rendered.linked());
+    Once once = renderOnce(entry, text);
+    MarkdownRenderer.Rendered rendered = once.rendered();
+    problems.addAll(rendered.problems());
+    RenderCache.BodyEntry b = new RenderCache.BodyEntry(size, modified, markdown, digest, once.questions(), rendered.linked());
     next.putBody(source, b);
     return new Body(entry, bodyKey(b), rendered.linked(), rendered.html());
   }
@@ -311,14 +332,31 @@ public final class SiteRenderer {
     }
   }
 
-  private MarkdownRenderer.Rendered render(Entry entry, RecordingLinks links, List<Problem> problems, String text) {
+  /**
+   * Renders an article's body ({@code text}, or as the load kept it when null), with its problems
+   * and the questions it asked; a body that a feed carries whole is rendered once for both.
+   */
+  private Once renderOnce(Entry entry, String text) {
+    Shared shared = feedBodies.get(entry.index());
+    if (shared == null) {
+      return render(entry, text);
+    }
+    synchronized (shared) {
+      if (shared.once == null) {
+        shared.once = render(entry, text);
+      }
+      return shared.once;
+    }
+  }
+
+  private Once render(Entry entry, String text) {
     Article article = entry.article();
     var config = archive.config().related();
     String label = labels.of(article.lang()).get("read.also");
-    MarkdownRenderer.Rendered rendered = markdown.render(new MarkdownRenderer.Request(
-        article.source(), article.bodyLine(), text, label, links, config.insertAfter(), config.insertMinParagraphs()), links);
-    problems.addAll(rendered.problems());
-    return rendered;
+    RecordingLinks links = new RecordingLinks(entry);
+    MarkdownRenderer.Rendered rendered = markdown.render(new MarkdownRenderer.Request(article.source(), article.bodyLine(),
+        text != null ? text : bodies.text(article), label, links, config.insertAfter(), config.insertMinParagraphs()), links);
+    return new Once(rendered, List.copyOf(links.questions));
   }
 
   private String unhref(String href) {
@@ -331,7 +369,7 @@ public final class SiteRenderer {
    * reported here: rendering the article's page reports the same ones.
    */
   public String articleHtml(Entry entry) {
-    return render(entry, new RecordingLinks(entry), new ArrayList<>(), bodies.text(entry.article())).html();
+    return renderOnce(entry, null).rendered().html();
   }
 
   /** The absolute URL of a site-relative URL, for feeds and sitemaps. */

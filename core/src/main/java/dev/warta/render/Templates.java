@@ -125,9 +125,9 @@ final class Templates {
       } else {
         what = firstLine(e.getMessageWithoutStackTop());
       }
-      problems.add(Problem.error(where(template), line, column, "while rendering " + page + ": " + what));
+      problems.add(Problem.error(where(template), line, column, what).onPage(page));
     } catch (IOException e) {
-      problems.add(Problem.error(where(name), 0, 0, "while rendering " + page + ": " + e.getMessage()));
+      problems.add(Problem.error(where(name), 0, 0, e.getMessage()).onPage(page));
     }
     return "";
   }

@@ -15,8 +15,10 @@ import java.util.Objects;
  * @param column 1-based column, or 0 when unknown
  * @param severity whether the problem fails the build
  * @param message what is wrong and how to fix it
+ * @param page the page being rendered when a template met the problem, or empty: one fault of a
+ *     template meets every page made with it, and is reported once, for the first page
  */
-public record Problem(String file, int line, int column, Severity severity, String message)
+public record Problem(String file, int line, int column, Severity severity, String message, String page)
     implements Comparable<Problem> {
 
   /** Whether a problem fails the build. */
@@ -36,16 +38,37 @@ public record Problem(String file, int line, int column, Severity severity, Stri
           .thenComparingInt(Problem::line)
           .thenComparingInt(Problem::column)
           .thenComparing(Problem::severity)
-          .thenComparing(Problem::message);
+          .thenComparing(Problem::message)
+          .thenComparing(Problem::page);
 
   /** Validates the components. */
   public Problem {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(page, "page");
     if (line < 0 || column < 0) {
       throw new IllegalArgumentException("line and column must be >= 0");
     }
+  }
+
+  /** A problem met outside the rendering of any one page. */
+  public Problem(String file, int line, int column, Severity severity, String message) {
+    this(file, line, column, severity, message, "");
+  }
+
+  /** This problem, met while rendering the page at {@code url}. */
+  public Problem onPage(String url) {
+    return new Problem(file, line, column, severity, message, url);
+  }
+
+  /**
+   * Whether this is the same fault as {@code other}: the same place, severity and message, met on
+   * any page.
+   */
+  public boolean sameFault(Problem other) {
+    return file.equals(other.file) && line == other.line && column == other.column && severity == other.severity
+        && message.equals(other.message);
   }
 
   /** An error at a position. */
@@ -63,7 +86,7 @@ public record Problem(String file, int line, int column, Severity severity, Stri
     return severity == Severity.ERROR;
   }
 
-  /** Problems sort by file, line, column, severity and message, so reports are stable. */
+  /** Problems sort by file, line, column, severity, message and page, so reports are stable. */
   @Override
   public int compareTo(Problem other) {
     return ORDER.compare(this, other);
@@ -83,6 +106,10 @@ public record Problem(String file, int line, int column, Severity severity, Stri
       }
       out.append(": ");
     }
-    return out.append(severity.label()).append(": ").append(message).toString();
+    out.append(severity.label()).append(": ");
+    if (!page.isEmpty()) {
+      out.append("while rendering ").append(page).append(": ");
+    }
+    return out.append(message).toString();
   }
 }

@@ -126,10 +126,14 @@ class SitePagesTest {
   void aTemplateErrorNamesTheTemplateLineAndColumnOnce() {
     TestSite site = bilingual();
     site.write("-- templates/article.ftlh --\n<p>\n${article.nosuchthing}</p>\n");
-    var problems = site.failingBuild().stream().filter(dev.warta.shared.Problem::isError).map(Object::toString).toList();
+    var errors = site.failingBuild().stream().filter(dev.warta.shared.Problem::isError).toList();
+    var problems = errors.stream().map(Object::toString).toList();
     assertEquals(1, problems.size(), problems.toString());
     assertTrue(problems.get(0).startsWith("templates/article.ftlh:2:3: error: while rendering /"), problems.get(0));
     assertTrue(problems.get(0).contains("article.nosuchthing"), problems.get(0));
+    // one fault of every article page, kept for the first page by URL; the page is a field, not text
+    assertEquals("/2022/03/food-inflation-eases/", errors.get(0).page());
+    assertTrue(errors.get(0).message().startsWith("'article.nosuchthing' is missing"), errors.get(0).message());
   }
 
   @Test

@@ -1,0 +1,53 @@
+package dev.warta.internal;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * How often this process did the costly steps an article's walk through a build is made of: its file
+ * read, its front matter split from its body, its body parsed by flexmark for its page, a summary
+ * parsed by flexmark. Each step counts itself where it is done, so a test can check that a build
+ * does each once per article ({@code ArticleWalkTest}); the counts only grow, and cost one
+ * uncontended add per step.
+ */
+public final class WorkCounts {
+  private static final LongAdder READS = new LongAdder();
+  private static final LongAdder SPLITS = new LongAdder();
+  private static final LongAdder BODY_PARSES = new LongAdder();
+  private static final LongAdder SUMMARY_PARSES = new LongAdder();
+
+  private WorkCounts() {}
+
+  /** The counts at one moment; {@link #since} gives what happened between two. */
+  public record Counts(long reads, long splits, long bodyParses, long summaryParses) {
+    /** What was counted after {@code before} was taken, up to these counts. */
+    public Counts since(Counts before) {
+      return new Counts(reads - before.reads, splits - before.splits, bodyParses - before.bodyParses,
+          summaryParses - before.summaryParses);
+    }
+  }
+
+  /** The counts now. */
+  public static Counts now() {
+    return new Counts(READS.sum(), SPLITS.sum(), BODY_PARSES.sum(), SUMMARY_PARSES.sum());
+  }
+
+  /** An article file was read. */
+  public static void read() {
+    READS.increment();
+  }
+
+  /** An article's front matter was split from its body. */
+  public static void split() {
+    SPLITS.increment();
+  }
+
+  /** An article's body was parsed by flexmark to render it. */
+  public static void bodyParse() {
+    BODY_PARSES.increment();
+  }
+
+  /** A summary's Markdown was parsed by flexmark. */
+  public static void summaryParse() {
+    SUMMARY_PARSES.increment();
+  }
+}

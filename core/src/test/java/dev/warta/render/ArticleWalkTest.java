@@ -1,0 +1,51 @@
+package dev.warta.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.warta.TestSite;
+import dev.warta.internal.WorkCounts;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An article's walk from its file to its page, counted: a cold build of three articles, with feeds
+ * that carry each article whole, reads each file once, splits its front matter once and parses its
+ * body with flexmark once (for its page and its feed items alike). Only a first paragraph that is
+ * not plain prose is parsed on its own for the summary.
+ */
+class ArticleWalkTest {
+  @TempDir Path dir;
+
+  private static final String SITE =
+      """
+      -- warta.yml --
+      title: Kabar Kota
+      baseUrl: https://kabar.example/
+      feeds:
+        fullContent: true
+      """
+          // a first paragraph with emphasis: its summary needs flexmark
+          + SitePagesTest.article("content/ekonomi/cabai.md", "Harga Cabai Naik", "2023-09-05T08:30:00+07:00", "tags: [pangan]\n",
+              "Harga cabai *rawit* naik tajam.\n\nBaca juga: Inflasi Pangan Mulai Terkendali\n\nLihat [inflasi](inflasi.md).")
+          // plain prose: its summary is the paragraph as written
+          + SitePagesTest.article("content/ekonomi/inflasi.md", "Inflasi Pangan Mulai Terkendali", "2023-09-01T10:00:00+07:00",
+              "tags: [pangan]\n", "Inflasi pangan turun.\n\nHarga cabai ikut **turun**.")
+          // a summary in the front matter
+          + SitePagesTest.article("content/nasional/banjir.md", "Banjir di Semarang", "2024-01-02T06:00:00+07:00",
+              "summary: Air naik di Semarang.\n", "Air naik setinggi *lutut*.");
+
+  @Test
+  void eachArticleIsReadSplitAndParsedOnce() {
+    TestSite site = TestSite.of(dir, SITE);
+    WorkCounts.Counts before = WorkCounts.now();
+    site.build();
+    WorkCounts.Counts walk = WorkCounts.now().since(before);
+
+    assertEquals(new WorkCounts.Counts(3, 3, 3, 1), walk);
+    // the feeds carry the bodies the pages show
+    assertTrue(site.text("feed.xml").contains("naik tajam"), site.text("feed.xml"));
+    assertTrue(site.text("ekonomi/feed.xml").contains("ikut &lt;strong&gt;turun&lt;/strong&gt;"), site.text("ekonomi/feed.xml"));
+  }
+}
