@@ -210,5 +210,20 @@ abstract class AbstractWartaMojo extends AbstractMojo {
     public void stageFinished(String stage, int count, long millis) {
       log.info(String.format(Locale.ROOT, "%-8s %,d in %.2f s", stage, count, millis / 1000.0));
     }
+
+    @Override
+    public void stageAdvanced(String stage, int done, int total, long millis) {
+      log.info(advanced(stage, done, total, millis));
+    }
+  }
+
+  /**
+   * A running stage's progress as a log line: {@code render   41,200 of 100,000, 8,240/s, about 7 s
+   * left}; the time left assumes the rate so far holds.
+   */
+  static String advanced(String stage, int done, int total, long millis) {
+    double perSecond = millis > 0 ? done * 1000.0 / millis : 0;
+    String left = perSecond > 0 ? String.format(Locale.ROOT, ", about %.0f s left", Math.max(0, total - done) / perSecond) : "";
+    return String.format(Locale.ROOT, "%-8s %,d of %,d, %,.0f/s%s", stage, done, total, perSecond, left);
   }
 }
