@@ -115,7 +115,8 @@ public class BuildMojo extends AbstractWartaMojo {
     List<File> classpath = classpath();
     ClassDataArchive archive = ClassDataArchive.in(folder(jvmCache).toPath().resolve("jvm"), System.getProperty("java.home"),
         System.getProperty("java.vm.version"), classpath);
-    JvmChoice choice = JvmChoice.of(articleFiles(), Runtime.getRuntime().availableProcessors(), physicalMemory());
+    int articles = articleFiles();
+    JvmChoice choice = JvmChoice.of(articles, Runtime.getRuntime().availableProcessors(), physicalMemory());
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(choice.options());
@@ -151,6 +152,11 @@ public class BuildMojo extends AbstractWartaMojo {
         throw failure(problems);
       }
       if (!done) {
+        if (errorLines.stream().anyMatch(l -> l.contains("java.lang.OutOfMemoryError"))) {
+          throw new MojoExecutionException("Warta's forked build ran out of memory with " + choice.heap()
+              + ", the heap chosen for " + articles + " content files; give it more with -Dwarta.jvmArgs=-Xmx…"
+              + " (or <jvmArgs> in the pom)");
+        }
         throw new MojoExecutionException("Warta's forked build failed unexpectedly (exit status " + status + ")"
             + (errorLines.isEmpty() ? "" : ": " + errorLines.get(0)) + "; its error output is in the log above");
       }

@@ -37,6 +37,11 @@ record JvmChoice(List<String> options) {
     options = List.copyOf(options);
   }
 
+  /** The heap option chosen, e.g. {@code -Xmx646m}. */
+  String heap() {
+    return options.stream().filter(o -> o.startsWith("-Xmx")).findFirst().orElse("the JVM's default heap");
+  }
+
   /** The options for {@code articles} article files on a machine of {@code cores} and {@code memoryBytes}. */
   static JvmChoice of(int articles, int cores, long memoryBytes) {
     List<String> options = new ArrayList<>();
