@@ -178,12 +178,12 @@ public final class Compare {
         if (mvn.isPresent()) {
           List<String> command = pluginCommand(mvn.get(), o, site, out, round.resolve(folder + "-cache"), w.getValue());
           record(measures, w.getKey(), r, run(command, round, folder, false, true));
-          // the output is a link to its release folder
-          out = out.toRealPath();
         } else {
           record(measures, w.getKey(), r, run(Benchmark.javaCommand(w.getValue(), BuildOnce.class, site.toString(), out.toString(),
               "0", Benchmark.BUILD_TIME.toString()), round, folder, true, false));
         }
+        // the output is a link to its release folder
+        out = out.toRealPath();
         files.put(w.getKey(), Benchmark.countFiles(out));
         warta = warta == null ? out : warta;
       }
