@@ -60,7 +60,7 @@ public class BuildMojo extends AbstractWartaMojo {
   /**
    * Builds in a JVM of its own, as Surefire runs tests: its compiler, collector and heap are chosen
    * for the archive's size (the first compiler tier alone below 50,000 articles per two cores, the
-   * parallel collector, a heap of 256 MiB plus 40 KiB per article file, at most half the machine's
+   * parallel collector, a heap of 256 MiB plus 18 KiB per article file, at most half the machine's
    * memory), and it maps the classes from a class-data-sharing archive that the first build makes
    * (see {@code jvmCache}). {@code false} builds in Maven's own JVM, with whatever options it has.
    */
@@ -129,6 +129,7 @@ public class BuildMojo extends AbstractWartaMojo {
     command.add(ForkedBuild.class.getName());
     Path request = null;
     Process process = null;
+    Thread stop = null;
     try {
       request = Files.createTempFile("warta-build-", ".properties");
       ForkedBuild.write(request, site.toPath().toAbsolutePath(), output.toPath().toAbsolutePath(), folder(cache).toPath().toAbsolutePath(),
@@ -136,7 +137,10 @@ public class BuildMojo extends AbstractWartaMojo {
       command.add(request.toString());
       getLog().debug("Warta: forking " + String.join(" ", command));
       process = new ProcessBuilder(command).start();
-      process.getOutputStream().close();
+      // the child's standard input stays open while this JVM lives: its end tells the child to
+      // stop, should this JVM be killed; a JVM that is only asked to end stops it itself
+      stop = new Thread(process::destroyForcibly, "warta-fork-stop");
+      Runtime.getRuntime().addShutdownHook(stop);
       List<String> errorLines = Collections.synchronizedList(new ArrayList<>());
       Thread errors = relayErrors(process, errorLines);
       List<Problem> problems = new ArrayList<>();
@@ -169,8 +173,22 @@ public class BuildMojo extends AbstractWartaMojo {
       Thread.currentThread().interrupt();
       throw new MojoExecutionException("Warta's build was interrupted", e);
     } finally {
-      if (process != null && process.isAlive()) {
-        process.destroyForcibly();
+      if (process != null) {
+        if (process.isAlive()) {
+          process.destroyForcibly();
+        }
+        try {
+          process.getOutputStream().close();
+        } catch (IOException e) {
+          // the child is gone; so is the pipe
+        }
+      }
+      if (stop != null) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(stop);
+        } catch (IllegalStateException e) {
+          // this JVM is shutting down, and the hook stops the child
+        }
       }
       archive.finish(false, false);
       if (request != null) {

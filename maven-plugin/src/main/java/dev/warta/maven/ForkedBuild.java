@@ -47,6 +47,7 @@ public final class ForkedBuild {
 
   /** Builds the site the request file names; see the class comment. */
   public static void main(String[] args) {
+    watchParent(System.in);
     PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     int status;
     try {
@@ -58,6 +59,26 @@ public final class ForkedBuild {
     }
     out.flush();
     System.exit(status);
+  }
+
+  /**
+   * Ends this JVM when the Maven JVM ends: it holds this one's standard input open while it
+   * waits, so the input ends only when Maven does, killed or not. A build stopped midway leaves
+   * the output as it was, since the output is switched to a new release only once complete.
+   */
+  private static void watchParent(java.io.InputStream in) {
+    Thread t = new Thread(() -> {
+      try {
+        while (in.read() >= 0) {
+          // nothing is sent; anything that is, is ignored
+        }
+      } catch (IOException e) {
+        // a broken pipe is the parent gone, too
+      }
+      Runtime.getRuntime().halt(BROKEN);
+    }, "warta-parent-watch");
+    t.setDaemon(true);
+    t.start();
   }
 
   /** Builds, reporting to {@code out}; returns the exit status. */

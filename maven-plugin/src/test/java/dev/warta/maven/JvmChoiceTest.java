@@ -10,13 +10,13 @@ class JvmChoiceTest {
 
   @Test
   void smallArchivesTakeTheQuickCompilerAndASmallHeap() {
-    assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Xmx263m"), JvmChoice.of(200, 2, 24 * GIB).options());
-    assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Xmx646m"), JvmChoice.of(10_000, 2, 24 * GIB).options());
+    assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Xmx259m"), JvmChoice.of(200, 2, 24 * GIB).options());
+    assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Xmx431m"), JvmChoice.of(10_000, 2, 24 * GIB).options());
   }
 
   @Test
   void largeArchivesTakeTheOptimisingCompilerSoonerWithMoreCores() {
-    assertEquals(List.of("-XX:+UseParallelGC", "-Xmx4162m"), JvmChoice.of(100_000, 2, 24 * GIB).options());
+    assertEquals(List.of("-XX:+UseParallelGC", "-Xmx2013m"), JvmChoice.of(100_000, 2, 24 * GIB).options());
     assertEquals("-XX:TieredStopAtLevel=1", JvmChoice.of(49_999, 2, 24 * GIB).options().get(0));
     assertEquals("-XX:TieredStopAtLevel=1", JvmChoice.of(60_000, 4, 24 * GIB).options().get(0));
   }
