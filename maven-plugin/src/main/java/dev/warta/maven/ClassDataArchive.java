@@ -22,7 +22,8 @@ import java.util.List;
  * exactly, so its name is a hash of the JVM (home, version) and of every class path entry with its
  * size and time: a new Warta version, a rebuilt snapshot or another JDK makes a new archive. An
  * archive the JVM still finds unusable is ignored by the JVM itself ({@code -Xshare:auto}, the
- * default): the build is then only as slow as without one.
+ * default): the build is then only as slow as without one. A folder keeps the {@link #KEEP}
+ * archives last used.
  */
 final class ClassDataArchive {
   /**
@@ -74,6 +75,12 @@ final class ClassDataArchive {
       return List.of();
     }
     if (Files.isRegularFile(file)) {
+      try {
+        // its time is when it was last used, so that pruning keeps the archives in use
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+      } catch (IOException e) {
+        // a read-only cache still serves
+      }
       return List.of(QUIET, "-XX:SharedArchiveFile=" + file);
     }
     try {
@@ -86,6 +93,25 @@ final class ClassDataArchive {
       return List.of();
     }
     return List.of(QUIET, "-XX:ArchiveClassesAtExit=" + dumping);
+  }
+
+  /** How many archives a cache folder keeps: each rebuilt snapshot of Warta makes one. */
+  static final int KEEP = 4;
+
+  /** Deletes all but the {@link #KEEP} archives last used in {@code folder}. */
+  static void prune(Path folder) throws IOException {
+    List<Path> archives;
+    try (var files = Files.list(folder)) {
+      archives = files.filter(f -> f.getFileName().toString().matches("warta-[0-9a-f]+\\.jsa")).collect(java.util.stream.Collectors.toList());
+    }
+    java.util.Map<Path, Long> used = new java.util.HashMap<>();
+    for (Path a : archives) {
+      used.put(a, Files.getLastModifiedTime(a).toMillis());
+    }
+    archives.sort(java.util.Comparator.comparing((Path a) -> used.get(a)).reversed().thenComparing(Path::toString));
+    for (Path old : archives.subList(Math.min(KEEP, archives.size()), archives.size())) {
+      Files.deleteIfExists(old);
+    }
   }
 
   /** Whether this run makes the archive. */
@@ -111,6 +137,7 @@ final class ClassDataArchive {
     try {
       if (ok && Files.isRegularFile(dumping) && Files.size(dumping) > 0) {
         Files.move(dumping, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        prune(file.getParent());
       } else if (done && !ok) {
         Files.writeString(unusable(), "making this archive failed; delete this file to try again\n", StandardCharsets.UTF_8);
       }

@@ -88,6 +88,20 @@ class ClassDataArchiveTest {
     assertEquals(List.of(), ClassDataArchive.in(dir.resolve("jvm"), HOME, "17", cp).options());
   }
 
+  @Test
+  void aFolderKeepsTheArchivesLastUsed(@TempDir Path dir) throws Exception {
+    for (int i = 0; i < 6; i++) {
+      Path a = Files.writeString(dir.resolve("warta-" + i + "0.jsa"), "archive " + i);
+      Files.setLastModifiedTime(a, java.nio.file.attribute.FileTime.fromMillis(1_000_000L * (i == 1 ? 10 : i)));
+    }
+    Files.writeString(dir.resolve("notes.txt"), "not an archive");
+    ClassDataArchive.prune(dir);
+    try (var files = Files.list(dir)) {
+      assertEquals(List.of("notes.txt", "warta-10.jsa", "warta-30.jsa", "warta-40.jsa", "warta-50.jsa"),
+          files.map(f -> f.getFileName().toString()).sorted().toList());
+    }
+  }
+
   /** A jar holding only {@link Hello}. */
   private static Path helloJar(Path dir) throws Exception {
     Path jar = dir.resolve("hello.jar");
