@@ -75,8 +75,8 @@ public class BuildMojo extends AbstractWartaMojo {
   private String jvmArgs;
 
   /**
-   * Where forked builds keep the class-data-sharing archive of Warta's classes, one file per JDK
-   * and Warta version (a few dozen MiB each; delete the folder to reclaim the space).
+   * Where forked builds keep the class-data-sharing archive of Warta's classes, one file of about
+   * 20 MiB per JDK and Warta version; the four last used are kept.
    */
   @Parameter(property = "warta.jvmCache", defaultValue = "${user.home}/.cache/warta")
   private File jvmCache;
