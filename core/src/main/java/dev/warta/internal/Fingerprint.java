@@ -21,8 +21,9 @@ import java.util.Map;
  * the last build, which nobody forges, and a chance collision of 128 bits is out of reach. It
  * reads the bytes eight at a time into two 64-bit lanes, each word scrambled by multiplying with
  * an odd constant and rotating, each lane feeding the other, and ends with a finaliser that makes
- * every output bit depend on every input bit. It takes a fraction of the CPU SHA-256 took, which
- * was several per cent of a cold build (README, "Benchmark").
+ * every output bit depend on every input bit. SHA-256 was several per cent of a cold build's CPU;
+ * this hash takes a sixth of that for page models with the JIT's first tier alone (which has no
+ * SHA intrinsic), half with the full compiler, and far less for long byte arrays.
  */
 public final class Fingerprint {
   /** The length of a fingerprint in bytes. */
