@@ -17,6 +17,13 @@ public interface BuildListener {
   /** A stage ended after {@code millis}, having handled {@code count} items. */
   default void stageFinished(String stage, int count, long millis) {}
 
+  /**
+   * A long stage ({@code load}, {@code render}) got {@code done} of {@code total} items done,
+   * {@code millis} after it started: heard every few seconds while such a stage runs, never for
+   * a stage that ends sooner, so a large build is not silent between stage lines.
+   */
+  default void stageAdvanced(String stage, int done, int total, long millis) {}
+
   /** A problem was found; errors are reported here as well as in the exception. */
   default void problem(Problem problem) {}
 }

@@ -239,6 +239,11 @@ public final class Site {
       }
 
       @Override
+      public void stageAdvanced(String stage, int done, int total, long millis) {
+        listener.stageAdvanced(stage, done, total, millis);
+      }
+
+      @Override
       public void problem(Problem problem) {
         listener.problem(problem);
       }

@@ -8,6 +8,7 @@ import dev.warta.content.ContentLoader;
 import dev.warta.content.SummaryCache;
 import dev.warta.internal.CacheData;
 import dev.warta.internal.Inputs;
+import dev.warta.internal.Meter;
 import dev.warta.publish.CacheFiles;
 import dev.warta.publish.GeneratedFiles;
 import dev.warta.publish.Output;
@@ -112,7 +113,7 @@ public final class Pipeline {
     try {
       // no related lists are asked for, so no article is analysed and no body is kept
       ContentLoader.Loaded loaded =
-          new ContentLoader(config, siteDir).load(pool, new ContentLoader.Memo(), source -> true, (article, body) -> {}, problems);
+          new ContentLoader(config, siteDir).load(pool, new ContentLoader.Memo(), source -> true, (article, body) -> {}, problems, this::meter);
       finish("load", loaded.articles().size(), start);
       Archive archive = index(config, loaded);
       failOnErrors();
@@ -164,7 +165,7 @@ public final class Pipeline {
               if (searching) {
                 words.put(article.source(), article.lang(), article.title(), body);
               }
-            }, problems);
+            }, problems, this::meter);
       } catch (RuntimeException e) {
         memory.ifPresent(Memory::forgetRelated);
         throw e;
@@ -285,17 +286,19 @@ public final class Pipeline {
     }
     try (output) {
       ConcurrentLinkedQueue<Problem> renderProblems = new ConcurrentLinkedQueue<>();
+      Meter meter = Meter.of(plan.pages().size(), (done, total, millis) -> listener.stageAdvanced("render", done, total, millis));
       java.util.concurrent.atomic.AtomicInteger renderedCount = new java.util.concurrent.atomic.AtomicInteger();
       ForkJoinPool pool = new ForkJoinPool(threads);
       try {
         pool.execute(generated);
-        pool.submit(() -> plan.pages().parallelStream().forEach(page -> {
+        meter.await(pool.submit(() -> plan.pages().parallelStream().forEach(page -> {
+          meter.add();
           List<Problem> local = new ArrayList<>();
           if (renderOrKeep(page, renderer, output, previous, next, local)) {
             renderedCount.incrementAndGet();
           }
           renderProblems.addAll(local);
-        })).get();
+        })));
         files.putAll(generated.get());
         problems.addAll(generatedProblems);
         pool.submit(() -> files.entrySet().parallelStream().forEach(e -> output.write(e.getKey(), e.getValue().get()))).get();
@@ -428,6 +431,11 @@ public final class Pipeline {
   public Pipeline cache(Path folder) {
     this.cacheFolder = Optional.of(folder);
     return this;
+  }
+
+  /** A meter of the files loading reads, reporting as the {@code load} stage. */
+  private Meter meter(int files) {
+    return Meter.of(files, (done, total, millis) -> listener.stageAdvanced("load", done, total, millis));
   }
 
   private void finish(String stage, int count, long startNanos) {

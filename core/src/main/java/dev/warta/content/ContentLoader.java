@@ -13,6 +13,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import dev.warta.internal.Meter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -91,17 +92,20 @@ public final class ContentLoader {
    * @param bodies receives each article read from its file with its Markdown body, once, possibly
    *     from several threads at a time
    * @param problems where problems go (the list is only touched by the calling thread)
+   * @param meters the meter counting the files read, given their number
    */
   public Loaded load(ForkJoinPool pool, Memo memo, java.util.function.Predicate<String> analysed, BiConsumer<Article, String> bodies,
-      List<Problem> problems) {
+      List<Problem> problems, java.util.function.IntFunction<Meter> meters) {
     memo.settings(config);
     Map<Path, BasicFileAttributes> stamps = new ConcurrentHashMap<>();
     List<Path> files = list(problems, stamps);
     memo.files.keySet().retainAll(new java.util.HashSet<>(files));
     List<ArticleReader.Result> results;
     ArticleReader reader = new ArticleReader(config, summaries);
+    Meter meter = meters.apply(files.size());
     try {
-      results = pool.submit(() -> files.parallelStream().map(f -> {
+      results = meter.await(pool.submit(() -> files.parallelStream().map(f -> {
+        meter.add();
         BasicFileAttributes stamp = stamps.get(f);
         Memo.Remembered known = memo.files.get(f);
         if (known != null && stamp != null && known.size() == stamp.size() && known.modified() == modified(stamp)
@@ -113,7 +117,7 @@ public final class ContentLoader {
           memo.files.put(f, new Memo.Remembered(stamp.size(), modified(stamp), result.article(), result.problems()));
         }
         return result;
-      }).toList()).get();
+      }).toList()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while loading content", e);

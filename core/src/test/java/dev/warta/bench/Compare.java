@@ -22,8 +22,14 @@ import java.util.concurrent.TimeUnit;
  *
  * <ul>
  *   <li><b>warta</b>: a cold build in a new JVM, as {@link Benchmark} times it; with {@code --warta
- *       NAME=ARGS}, one per JVM setting, to compare settings side by side;
- *   <li><b>hugo</b>: Hugo building the same articles with the small site in {@code
+ *       NAME=ARGS}, one per JVM setting, to compare settings side by side. With {@code --plugin},
+ *       the build a user runs instead: {@code mvn -B -q dev.warta:warta-maven-plugin:VERSION:build}
+ *       started from an empty folder outside any project (so no {@code .mvn/jvm.config} applies),
+ *       with {@code MAVEN_OPTS}, {@code MAVEN_ARGS}, {@code JAVA_TOOL_OPTIONS} and {@code
+ *       JDK_JAVA_OPTIONS} removed from its environment, and the Maven this program runs in (the
+ *       wrapper's); {@code --warta NAME=ARGS} then adds Maven arguments such as {@code
+ *       -Dwarta.fork=false};
+ *   <li><b>hugo</b>: Hugo ({@code hugo --gc}) building the same articles with the small site in {@code
  *       src/test/resources/dev/warta/bench/hugo} (skipped when no {@code hugo} is on the PATH);
  *   <li><b>flexmark</b>: {@link FlexmarkAlone}, every body turned into HTML and nothing else;
  *   <li><b>writing</b>: {@link WriteAlone}, the files of Warta's output written again.
@@ -35,7 +41,10 @@ import java.util.concurrent.TimeUnit;
  * </pre>
  *
  * <p>Where GNU {@code /usr/bin/time} is installed, every process runs under it, so the CPU time
- * and peak memory of all four are taken the same way. Prints a table and, last, a JSON line.
+ * and peak memory of all four are taken the same way: CPU is that of the process and every
+ * descendant it waited for. Peak memory is GNU time's (the largest single process), or with {@code
+ * --plugin} the peak of the summed resident memory of the whole process tree ({@link
+ * TreeMemory}), since Maven and a forked build are two JVMs. Prints a table and, last, a JSON line.
  */
 public final class Compare {
 
@@ -48,6 +57,9 @@ public final class Compare {
         --warta NAME=ARGS
                      one more Warta build per round, named NAME, with these JVM
                      options (repeatable): compares JVM settings side by side
+        --plugin     build as a user does: Maven and the plugin, no JVM flags
+                     (then --warta NAME=ARGS gives Maven arguments, not JVM options)
+        --repo DIR   Maven's local repository for --plugin (default Maven's own)
         --no-hugo    leave Hugo out
         --no-floor   leave out flexmark alone and the writing alone
         --dir DIR    work folder (default core/target/bench)""";
@@ -65,7 +77,8 @@ public final class Compare {
    * @param wartas each Warta build of a round by its name ({@code warta}, or {@code warta NAME}
    *     for {@code --warta NAME=ARGS}), with its JVM options
    */
-  record Options(int n, int runs, long seed, Map<String, List<String>> wartas, boolean hugo, boolean floor, Path dir) {
+  record Options(int n, int runs, long seed, Map<String, List<String>> wartas, boolean hugo, boolean floor, Path dir,
+      boolean plugin, Optional<Path> repo) {
     static Options parse(String[] args) {
       if (args.length == 0) {
         throw new IllegalArgumentException(USAGE);
@@ -78,6 +91,8 @@ public final class Compare {
       boolean hugo = true;
       boolean floor = true;
       Path dir = Benchmark.defaultDir();
+      boolean plugin = false;
+      Optional<Path> repo = Optional.empty();
       for (int i = 1; i < args.length; i++) {
         String a = args[i];
         switch (a) {
@@ -94,18 +109,26 @@ public final class Compare {
               throw new IllegalArgumentException("--warta " + v.substring(0, eq) + " is given twice\n" + USAGE);
             }
           }
+          case "--plugin" -> plugin = true;
+          case "--repo" -> repo = Optional.of(Path.of(Benchmark.value(args, ++i, a, USAGE)).toAbsolutePath().normalize());
           case "--no-hugo" -> hugo = false;
           case "--no-floor" -> floor = false;
           case "--dir" -> dir = Path.of(Benchmark.value(args, ++i, a, USAGE));
           default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
         }
       }
+      if (plugin && !jvm.isEmpty()) {
+        throw new IllegalArgumentException("--jvm does not go with --plugin: the point of --plugin is a build without JVM flags\n" + USAGE);
+      }
+      if (repo.isPresent() && !plugin) {
+        throw new IllegalArgumentException("--repo is for --plugin only\n" + USAGE);
+      }
       Map<String, List<String>> wartas = new LinkedHashMap<>();
       if (named.isEmpty() || !jvm.isEmpty()) {
         wartas.put("warta", List.copyOf(jvm));
       }
       wartas.putAll(named);
-      return new Options(n, runs, seed, wartas, hugo, floor, dir.toAbsolutePath().normalize());
+      return new Options(n, runs, seed, wartas, hugo, floor, dir.toAbsolutePath().normalize(), plugin, repo);
     }
   }
 
@@ -136,7 +159,10 @@ public final class Compare {
     boolean timed = Files.isExecutable(GNU_TIME);
     String loadBefore = Benchmark.loadAverage();
     System.out.printf(Locale.ROOT, "Compare: %,d articles (seed %d), %d round%s%n", o.n(), o.seed(), o.runs(), o.runs() == 1 ? "" : "s");
-    o.wartas().forEach((name, jvm) -> System.out.printf(Locale.ROOT, "%s: JVM options %s%n", name, jvm.isEmpty() ? "none" : String.join(" ", jvm)));
+    Optional<Path> mvn = o.plugin() ? Optional.of(mavenCommand()) : Optional.empty();
+    String what = o.plugin() ? "Maven arguments" : "JVM options";
+    o.wartas().forEach((name, args2) -> System.out.printf(Locale.ROOT, "%s: %s %s%n", name, what, args2.isEmpty() ? "none" : String.join(" ", args2)));
+    mvn.ifPresent(m -> System.out.println("through the plugin: " + String.join(" ", pluginCommand(m, o, site, Path.of("OUT"), Path.of("CACHE"), List.of()))));
     System.out.printf(Locale.ROOT, "java %s, %s, %s cores, load average %s, commit %s%s%n", System.getProperty("java.version"),
         hugoVersion.orElse("no hugo"), threads, loadBefore, Benchmark.commit(), timed ? "" : "; no /usr/bin/time: no CPU or RSS figures");
     System.out.println();
@@ -149,23 +175,30 @@ public final class Compare {
       for (Map.Entry<String, List<String>> w : o.wartas().entrySet()) {
         String folder = w.getKey().replace(' ', '-');
         Path out = round.resolve(folder);
-        record(measures, w.getKey(), r, run(Benchmark.javaCommand(w.getValue(), BuildOnce.class, site.toString(), out.toString(),
-            "0", Benchmark.BUILD_TIME.toString()), round, folder, true));
+        if (mvn.isPresent()) {
+          List<String> command = pluginCommand(mvn.get(), o, site, out, round.resolve(folder + "-cache"), w.getValue());
+          record(measures, w.getKey(), r, run(command, round, folder, false, true));
+        } else {
+          record(measures, w.getKey(), r, run(Benchmark.javaCommand(w.getValue(), BuildOnce.class, site.toString(), out.toString(),
+              "0", Benchmark.BUILD_TIME.toString()), round, folder, true, false));
+        }
+        // the output is a link to its release folder
+        out = out.toRealPath();
         files.put(w.getKey(), Benchmark.countFiles(out));
         warta = warta == null ? out : warta;
       }
       if (hugoVersion.isPresent()) {
         Path out = round.resolve("hugo");
-        record(measures, "hugo", r, run(List.of("hugo", "--quiet", "--source", hugoSite.toString(), "--contentDir",
-            site.resolve("content").toString(), "--destination", out.toString()), round, "hugo", false));
+        record(measures, "hugo", r, run(List.of("hugo", "--gc", "--quiet", "--source", hugoSite.toString(), "--contentDir",
+            site.resolve("content").toString(), "--destination", out.toString()), round, "hugo", false, o.plugin()));
         files.put("hugo", Benchmark.countFiles(out));
       }
       if (o.floor()) {
         record(measures, "flexmark", r, run(Benchmark.javaCommand(List.of(), FlexmarkAlone.class, site.toString(), threads),
-            round, "flexmark", true));
+            round, "flexmark", true, o.plugin()));
         Path copy = round.resolve("writing");
         record(measures, "writing", r, run(Benchmark.javaCommand(List.of(), WriteAlone.class, warta.toString(), copy.toString(),
-            threads), round, "writing", true));
+            threads), round, "writing", true, o.plugin()));
         files.put("writing", Benchmark.countFiles(copy));
       }
       // each round's files stay until the end, for the same reason
@@ -182,7 +215,9 @@ public final class Compare {
     json.put("hugoVersion", hugoVersion.orElse("none"));
     json.put("articles", o.n());
     json.put("runs", o.runs());
-    json.put("wartaJvmArgs", o.wartas());
+    json.put(o.plugin() ? "wartaMavenArgs" : "wartaJvmArgs", o.wartas());
+    json.put("through", o.plugin() ? "maven-plugin" : "java");
+    json.put("rss", o.plugin() ? "peak of the process tree's sum" : "peak of the largest process");
     Map<String, Long> medians = new LinkedHashMap<>();
     measures.forEach((name, list) -> {
       long wall = median(list, Measure::wallMs);
@@ -207,9 +242,11 @@ public final class Compare {
       json.put(name, m);
     });
     System.out.println();
-    System.out.println("wall: the whole process, JVM start included. own: the part the process times itself (flexmark:"
+    System.out.println("wall: the whole process, JVM start included" + (o.plugin() ? " (for Warta: Maven's start too)" : "")
+        + ". own: the part the process times itself (flexmark:"
         + " from listing the files to the last HTML; writing: creating folders and writing files only). CPU: user +"
-        + " system. load average before/after: " + loadBefore + " / " + loadAfter);
+        + " system, children included. RSS: " + (o.plugin() ? "peak of the summed resident memory of the process tree" : "GNU time's peak")
+        + ". load average before/after: " + loadBefore + " / " + loadAfter);
     for (String name : o.wartas().keySet()) {
       List<String> ratios = new ArrayList<>();
       if (o.floor()) {
@@ -232,8 +269,37 @@ public final class Compare {
         Benchmark.sec(m.wallMs()), Benchmark.sec(m.ownMs()), Benchmark.sec(m.cpuMs()), m.rssKb() < 0 ? "n/a" : m.rssKb() >> 10);
   }
 
+  /**
+   * The Maven that runs this program (the wrapper's, under {@code ./mvnw ... exec:java}); from any
+   * other launcher, the {@code mvn} on the PATH.
+   */
+  private static Path mavenCommand() {
+    String home = System.getProperty("maven.home");
+    if (home != null && Files.isExecutable(Path.of(home, "bin", "mvn"))) {
+      return Path.of(home, "bin", "mvn");
+    }
+    return Path.of("mvn");
+  }
+
+  /** What a user types to build the site with the plugin, offline so that no download is timed. */
+  static List<String> pluginCommand(Path mvn, Options o, Path site, Path out, Path cache, List<String> extra) {
+    List<String> command = new ArrayList<>(List.of(mvn.toString(), "-B", "-q", "-o"));
+    o.repo().ifPresent(r -> command.add("-Dmaven.repo.local=" + r));
+    command.add("dev.warta:warta-maven-plugin:" + PLUGIN_VERSION + ":build");
+    command.add("-Dwarta.site=" + site);
+    command.add("-Dwarta.output=" + out);
+    // a cache of its own per build: a cache an earlier round left would make this one warm
+    command.add("-Dwarta.cache=" + cache);
+    command.add("-Dwarta.buildTime=" + Benchmark.BUILD_TIME);
+    command.addAll(extra);
+    return command;
+  }
+
+  /** The plugin's version: this build's own. */
+  static final String PLUGIN_VERSION = "0.1.0-SNAPSHOT";
+
   /** Runs one process to its end; a failure is an exception with the end of its error output. */
-  private static Measure run(List<String> command, Path round, String name, boolean resultLine)
+  private static Measure run(List<String> command, Path round, String name, boolean resultLine, boolean tree)
       throws IOException, InterruptedException {
     Files.createDirectories(round);
     Path stderr = round.resolve(name + ".stderr.log");
@@ -243,12 +309,29 @@ public final class Compare {
       full.addAll(List.of(GNU_TIME.toString(), "-f", "%e %U %S %M", "-o", times.toString()));
     }
     full.addAll(command);
+    ProcessBuilder builder = new ProcessBuilder(full).redirectError(stderr.toFile());
+    Path empty = null;
+    if (tree) {
+      // a user's plain build: no flags from the environment, and a folder with no .mvn above it
+      for (String v : List.of("MAVEN_OPTS", "MAVEN_ARGS", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS")) {
+        builder.environment().remove(v);
+      }
+      empty = Files.createTempDirectory("warta-compare-");
+      builder.directory(empty.toFile());
+    }
     long start = System.nanoTime();
-    Process p = new ProcessBuilder(full).redirectError(stderr.toFile()).start();
+    Process p = builder.start();
+    TreeMemory memory = tree ? TreeMemory.of(p) : null;
     p.getOutputStream().close();
     String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     int status = p.waitFor();
     long wallMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    if (memory != null) {
+      memory.close();
+    }
+    if (empty != null) {
+      Benchmark.deleteTree(empty);
+    }
     if (status != 0) {
       throw new IllegalStateException(name + " failed with exit status " + status + ": " + String.join(" ", command)
           + "\n" + stdout + "\n" + String.join("\n", lastLines(stderr, 40)));
@@ -271,6 +354,9 @@ public final class Compare {
       String[] f = lines.get(lines.size() - 1).strip().split(" ");
       cpu = Math.round((Double.parseDouble(f[1]) + Double.parseDouble(f[2])) * 1000);
       rss = Long.parseLong(f[3]);
+    }
+    if (memory != null) {
+      rss = memory.peakKb();
     }
     return new Measure(wallMs, cpu, rss, own);
   }

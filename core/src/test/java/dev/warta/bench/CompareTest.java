@@ -51,6 +51,35 @@ class CompareTest {
   }
 
   @Test
+  void pluginRunsAreMavenCommandsWithoutJvmFlags() {
+    Compare.Options o = Compare.Options.parse(new String[] {"200", "--plugin", "--repo", "/tmp/m2", "--warta", "fork=", "--warta", "nofork=-Dwarta.fork=false"});
+    assertTrue(o.plugin());
+    assertEquals(List.of("warta fork", "warta nofork"), List.copyOf(o.wartas().keySet()));
+    assertEquals(List.of("mvn", "-B", "-q", "-o", "-Dmaven.repo.local=/tmp/m2", "dev.warta:warta-maven-plugin:0.1.0-SNAPSHOT:build",
+        "-Dwarta.site=/s", "-Dwarta.output=/o", "-Dwarta.cache=/c", "-Dwarta.buildTime=2026-01-01T00:00:00Z", "-Dwarta.fork=false"),
+        Compare.pluginCommand(Path.of("mvn"), o, Path.of("/s"), Path.of("/o"), Path.of("/c"), o.wartas().get("warta nofork")));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Compare.Options.parse(new String[] {"200", "--plugin", "--jvm", "-Xmx1g"}));
+    assertTrue(e.getMessage().startsWith("--jvm does not go with --plugin"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> Compare.Options.parse(new String[] {"200", "--repo", "/tmp/m2"}));
+  }
+
+  @Test
+  void treeMemoryAddsUpAProcessAndItsChildren() throws Exception {
+    // a shell whose child sleeps: the sum counts both, so it is more than the shell alone
+    Process p = new ProcessBuilder("sh", "-c", "sleep 5 & wait").start();
+    try {
+      Thread.sleep(300);
+      long both = TreeMemory.treeRssKb(p.pid());
+      long alone = TreeMemory.treeRssKb(p.children().findFirst().orElseThrow().pid());
+      assertTrue(alone > 0 && both > alone, both + " KiB for the tree, " + alone + " KiB for the child");
+    } finally {
+      p.descendants().forEach(ProcessHandle::destroy);
+      p.destroy();
+    }
+  }
+
+  @Test
   void theHugoSiteIsWrittenWhole(@TempDir Path dir) throws Exception {
     Compare.writeHugoSite(dir);
     // every file of the site in the test resources, none forgotten in Compare's list

@@ -3,6 +3,7 @@ package dev.warta.render;
 import dev.warta.internal.Fingerprint;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -38,5 +39,27 @@ class FingerprintTest {
     assertArrayEquals(new Fingerprint().add(ab).finish(), new Fingerprint().add(ba).finish());
     assertFalse(Arrays.equals(new Fingerprint().add(List.of("ab", "c")).finish(), new Fingerprint().add(List.of("a", "bc")).finish()));
     assertFalse(Arrays.equals(new Fingerprint().add(1).finish(), new Fingerprint().add("1").finish()));
+  }
+
+  @Test
+  void everyByteCountsWhereverItIsInALongValue() {
+    byte[] bytes = new byte[20_000];
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = (byte) (i * 31);
+    }
+    byte[] base = new Fingerprint().add(bytes).finish();
+    assertArrayEquals(base, new Fingerprint().add(bytes.clone()).finish());
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    seen.add(Fingerprint.hex(base));
+    // a bit flipped in the first block, across the buffer's end, and in the last partial block
+    for (int at : new int[] {0, 7, 8191, 8192, 8200, 19_999}) {
+      byte[] changed = bytes.clone();
+      changed[at] ^= 1;
+      assertTrue(seen.add(Fingerprint.hex(new Fingerprint().add(changed).finish())), "byte " + at);
+    }
+    // a trailing zero is not the padding of the last block
+    assertTrue(seen.add(Fingerprint.hex(new Fingerprint().add(java.util.Arrays.copyOf(bytes, bytes.length + 1)).finish())));
+    assertTrue(seen.add(Fingerprint.hex(new Fingerprint().finish())));
+    assertTrue(seen.add(Fingerprint.hex(new Fingerprint().add("").finish())));
   }
 }

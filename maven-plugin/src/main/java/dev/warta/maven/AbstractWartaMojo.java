@@ -120,6 +120,12 @@ abstract class AbstractWartaMojo extends AbstractMojo {
 
   /** The site with every setting given to the goal. */
   protected Site site() {
+    Site s = Warta.site(site.toPath()).set(givenSettings()).listener(new LogListener(getLog())).cache(folder(cache).toPath());
+    return threads > 0 ? s.threads(threads) : s;
+  }
+
+  /** Every setting given to the goal, by its name in {@code warta.yml}. */
+  protected Map<String, String> givenSettings() {
     Map<String, String> values = new LinkedHashMap<>();
     if (settings != null) {
       values.putAll(settings);
@@ -139,8 +145,12 @@ abstract class AbstractWartaMojo extends AbstractMojo {
     put(values, "related.count", relatedCount);
     put(values, "related.report", relatedReport);
     put(values, "feeds.items", feedItems);
-    Site s = Warta.site(site.toPath()).set(values).listener(new LogListener(getLog())).cache(folder(cache).toPath());
-    return threads > 0 ? s.threads(threads) : s;
+    return values;
+  }
+
+  /** The listener logging a build's progress, for a build run elsewhere. */
+  protected BuildListener logListener() {
+    return new LogListener(getLog());
   }
 
   /**
@@ -168,8 +178,13 @@ abstract class AbstractWartaMojo extends AbstractMojo {
 
   /** Logs every problem on its own line, {@code file:line:col: message}, then fails the goal. */
   protected MojoFailureException failure(BuildException e) {
-    log(e.problems());
-    int errors = e.errors().size();
+    return failure(e.problems());
+  }
+
+  /** Logs every problem on its own line, {@code file:line:col: message}, then fails the goal. */
+  protected MojoFailureException failure(List<Problem> problems) {
+    log(problems);
+    int errors = (int) problems.stream().filter(Problem::isError).count();
     return new MojoFailureException(errors == 1 ? "Warta found 1 error in " + site : "Warta found " + errors + " errors in " + site);
   }
 
@@ -210,5 +225,20 @@ abstract class AbstractWartaMojo extends AbstractMojo {
     public void stageFinished(String stage, int count, long millis) {
       log.info(String.format(Locale.ROOT, "%-8s %,d in %.2f s", stage, count, millis / 1000.0));
     }
+
+    @Override
+    public void stageAdvanced(String stage, int done, int total, long millis) {
+      log.info(advanced(stage, done, total, millis));
+    }
+  }
+
+  /**
+   * A running stage's progress as a log line: {@code render   41,200 of 100,000, 8,240/s, about 7 s
+   * left}; the time left assumes the rate so far holds.
+   */
+  static String advanced(String stage, int done, int total, long millis) {
+    double perSecond = millis > 0 ? done * 1000.0 / millis : 0;
+    String left = perSecond > 0 ? String.format(Locale.ROOT, ", about %.0f s left", Math.max(0, total - done) / perSecond) : "";
+    return String.format(Locale.ROOT, "%-8s %,d of %,d, %,.0f/s%s", stage, done, total, perSecond, left);
   }
 }

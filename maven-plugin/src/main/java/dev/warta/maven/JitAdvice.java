@@ -46,8 +46,8 @@ final class JitAdvice {
     }
     return Optional.of(String.format(Locale.ROOT,
         "Warta: the JIT compiler took %.1f s of CPU during this %.1f s build, half or more of what %d core%s had;"
-            + " an archive of this size builds faster with -XX:TieredStopAtLevel=1 -XX:+UseParallelGC"
-            + " in .mvn/jvm.config or MAVEN_OPTS (Warta's README, \"Benchmark\")",
+            + " an archive of this size builds faster in a JVM of its own (warta.fork=true, the default), or with"
+            + " -XX:TieredStopAtLevel=1 -XX:+UseParallelGC in .mvn/jvm.config or MAVEN_OPTS (Warta's README, \"Benchmark\")",
         compileMillis / 1000.0, buildMillis / 1000.0, cores, cores == 1 ? "" : "s"));
   }
 }

@@ -18,4 +18,11 @@ class AbstractWartaMojoTest {
     File out = new File("/tmp/site/target/site/warta").getAbsoluteFile();
     assertEquals(out, AbstractWartaMojo.folder(out));
   }
+
+  @Test
+  void progressLinesGiveTheCountTheRateAndTheTimeLeft() {
+    assertEquals("render   41,200 of 100,000, 8,240/s, about 7 s left", AbstractWartaMojo.advanced("render", 41_200, 100_000, 5_000));
+    // nothing done yet: no rate to guess the time left from
+    assertEquals("load     0 of 500, 0/s", AbstractWartaMojo.advanced("load", 0, 500, 5_000));
+  }
 }

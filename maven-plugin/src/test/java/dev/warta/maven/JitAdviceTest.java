@@ -14,8 +14,8 @@ class JitAdviceTest {
     Optional<String> hint = JitAdvice.of(22_000, 17_000, 2);
     assertTrue(hint.isPresent());
     assertEquals("Warta: the JIT compiler took 22.0 s of CPU during this 17.0 s build, half or more of what 2 cores had;"
-        + " an archive of this size builds faster with -XX:TieredStopAtLevel=1 -XX:+UseParallelGC in .mvn/jvm.config"
-        + " or MAVEN_OPTS (Warta's README, \"Benchmark\")", hint.get());
+        + " an archive of this size builds faster in a JVM of its own (warta.fork=true, the default), or with"
+        + " -XX:TieredStopAtLevel=1 -XX:+UseParallelGC in .mvn/jvm.config or MAVEN_OPTS (Warta's README, \"Benchmark\")", hint.get());
     assertTrue(JitAdvice.of(17_000, 17_000, 2).isPresent(), "exactly half");
   }
 
