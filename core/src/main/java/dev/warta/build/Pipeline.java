@@ -197,7 +197,10 @@ public final class Pipeline {
     }
   }
 
-  /** Runs {@code task} in {@code pool}, so that the parallel streams it starts run on the pool's threads. */
+  /**
+   * Runs {@code task} in {@code pool}, so that the parallel streams it starts run on the pool's
+   * threads; an I/O error of the task comes out as an {@link UncheckedIOException}.
+   */
   private static <T> T inPool(ForkJoinPool pool, java.util.concurrent.Callable<T> task) {
     try {
       return pool.submit(task).get();
@@ -207,6 +210,9 @@ public final class Pipeline {
     } catch (ExecutionException e) {
       if (e.getCause() instanceof Error error) {
         throw error;
+      }
+      if (e.getCause() instanceof IOException io) {
+        throw new UncheckedIOException(io);
       }
       throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
     }
@@ -387,21 +393,12 @@ public final class Pipeline {
     // use those, not the JVM's common pool
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
-      pool.submit(() -> {
+      inPool(pool, () -> {
         output.commit(buildId, previous.files());
         return null;
-      }).get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("the build was interrupted", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof IOException io) {
-        throw io;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause(); // an UnfinishedCommitException stays one: the caller reports it as such
     } finally {
       pool.shutdown();
     }

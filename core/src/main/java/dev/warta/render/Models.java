@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Builds the data model templates receive: plain maps, lists and strings, so that every name a
- * template can use is listed here and in the README's template reference.
+ * Builds the data model templates receive: maps, lists, strings and the records of {@link Views},
+ * so that every name a template can use is listed here and in the README's template reference.
  */
 final class Models {
   private final Archive archive;
