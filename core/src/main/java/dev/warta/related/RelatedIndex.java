@@ -205,6 +205,7 @@ public final class RelatedIndex {
     private final double[] tags;
     private final double[] time;
     private final int[] kept;
+    private final Matrix.Row source = RelatedIndex.this.text.new Row();
 
     Query(int n) {
       acc = new float[n * SLOTS];
@@ -270,13 +271,16 @@ public final class RelatedIndex {
         int c = touched[i];
         heapSize = offer(heapSize, c, estimate + wTime * decay(s, c));
       }
+      if (wText > 0) {
+        source.load(s);
+      }
       double best = 0;
       int keptCount = 0;
       for (int i = 0; i < heapSize; i++) {
         int c = heap[i];
         int at = c * SLOTS;
         // the estimate saw only the best query terms; the exact text score sees all stored terms
-        double textSim = wText > 0 ? textSimilarity(s, c) : 0;
+        double textSim = wText > 0 ? textSimilarity(source, s, c) : 0;
         double tagPoints = wTags * Math.min(1, acc[at + TAGS]) + wSection * sameSection(s, c);
         text[i] = 100 * wText * textSim / total;
         names[i] = 100 * wNames * Math.min(1, acc[at + NAMES]) / total;
@@ -489,8 +493,8 @@ public final class RelatedIndex {
   }
 
   /** The words' cosine blended with the latent view's, as {@link Tuning#latentShare} says. */
-  private double textSimilarity(int s, int c) {
-    double words = text.similarity(s, c);
+  private double textSimilarity(Matrix.Row source, int s, int c) {
+    double words = source.similarity(c);
     return latent == Latent.NONE ? words : (1 - tuning.latentShare()) * words + tuning.latentShare() * latent.similarity(s, c);
   }
 
