@@ -216,7 +216,7 @@ final class Matrix {
   }
   /**
    * One row held in a small open-addressing table, to compare it with many others: each of the
-   * other row's columns is one probe in a table that stays in the first-level cache, where walking
+   * other row's columns is one probe in a table that stays in the first-level cache (8 KB for 200 terms), where walking
    * both sorted rows side by side costs a mispredicted branch per step. The sum runs over the other
    * row's columns in ascending order, as {@link #similarity} does, so the result is the same.
    */
@@ -227,11 +227,13 @@ final class Matrix {
     private int shift;
     private int row = -1;
 
-    /** Holds row {@code s}; the table is sized for it, at most half full. */
+    /** Holds row {@code s}. */
     Row load(int s) {
       row = s;
       int length = rowLength(s);
-      int size = Integer.highestOneBit(Math.max(8, length * 2 - 1)) << 1;
+      // a quarter full at most: most probes are for columns the row lacks, and in a table that
+      // sparse such a probe ends at the first or second slot
+      int size = Integer.highestOneBit(Math.max(8, length * 4 - 1)) << 1;
       if (cols.length < size) {
         cols = new int[size];
         weights = new float[size];

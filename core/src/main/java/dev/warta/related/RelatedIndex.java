@@ -684,14 +684,15 @@ public final class RelatedIndex {
       Counts[] tagRows = new Counts[n];
       float[] lengths = new float[n];
       int[] sections = new int[n];
-      for (int i = 0; i < n; i++) {
+      // each article apart from the others, so in parallel: the same rows whatever the threads
+      IntStream.range(0, n).parallel().forEach(i -> {
         Doc d = list.get(i);
         termRows[i] = d.terms.renumbered(termRanks);
         nameRows[i] = d.names.renumbered(nameRanks);
         tagRows[i] = d.tags.renumbered(tagRanks);
         lengths[i] = d.length;
         sections[i] = d.section < 0 ? -1 : sectionRanks[d.section];
-      }
+      });
       Matrix.Weighting textWeighting =
           switch (tuning.model()) {
             case BM25 -> Matrix.Weighting.BM25;
