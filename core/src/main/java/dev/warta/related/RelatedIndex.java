@@ -26,14 +26,16 @@ import org.apache.lucene.analysis.CharArrayMap;
  *   <li>orders the articles by date and key, so that nothing depends on the order of {@code add}
  *       calls or on thread scheduling;
  *   <li>weighs each article's terms by BM25 (saturated term frequency, normalised by the article's
- *       length, times IDF), drops terms found in more than a tenth of the archive (too common to
+ *       length, times IDF), drops terms found in more than a fifth of the archive (too common to
  *       tell articles apart) and keeps the article's 128 best terms as a unit vector; names and
  *       tags get vectors of their own;
  *   <li>fits a 100-dimension latent view of those vectors ({@link Latent}, a truncated SVD);
  *   <li>inverts the vectors into postings (term to articles, by ascending date);
- *   <li>for every article, in parallel, walks the postings of only its 30 best terms, its names and
- *       tags (at most the newest 200 eligible postings of each) to gather and estimate
- *       candidates, keeps the best 40 and scores those exactly.
+ *   <li>for every article, in parallel, walks the postings of only its 40 best terms, its names and
+ *       tags (at most the newest 100 eligible postings of each) to gather and estimate
+ *       candidates, keeps the best 80 and scores those exactly. Only candidates within the time
+ *       weight of the 80th best estimate can be among the 80, so only those pay for the time
+ *       decay and the heap; the exact text score probes a small table of the article's terms.
  * </ol>
  *
  * Work is proportional to the postings walked, not to the number of pairs, and memory to the
