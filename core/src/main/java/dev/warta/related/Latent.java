@@ -38,13 +38,25 @@ final class Latent {
     if (dims == 0) {
       return 0;
     }
-    double sum = 0;
+    // four running sums, so that each multiply-add need not wait for the one before it; always
+    // the same four in the same order, so the result does not vary either
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
     int a = s * dims;
     int b = c * dims;
-    for (int i = 0; i < dims; i++) {
-      sum += (double) vectors[a + i] * vectors[b + i];
+    int i = 0;
+    for (; i + 3 < dims; i += 4) {
+      s0 += (double) vectors[a + i] * vectors[b + i];
+      s1 += (double) vectors[a + i + 1] * vectors[b + i + 1];
+      s2 += (double) vectors[a + i + 2] * vectors[b + i + 2];
+      s3 += (double) vectors[a + i + 3] * vectors[b + i + 3];
     }
-    return Math.max(0, Math.min(1, sum));
+    for (; i < dims; i++) {
+      s0 += (double) vectors[a + i] * vectors[b + i];
+    }
+    return Math.max(0, Math.min(1, (s0 + s1) + (s2 + s3)));
   }
 
   /**
@@ -183,28 +195,43 @@ final class Latent {
 
   /**
    * The columns of the {@code rows x l} matrix y made orthonormal in place (modified Gram-Schmidt,
-   * twice for accuracy); a column that depends on the earlier ones becomes 0.
+   * twice for accuracy); a column that depends on the earlier ones becomes 0. The work runs on a
+   * column-major copy, so each dot product reads memory in sequence; the sums are the same, in the
+   * same order, as on y itself.
    */
   private static double[] orthonormal(double[] y, int rows, int l) {
+    double[] cols = new double[y.length];
+    for (int r = 0; r < rows; r++) {
+      for (int j = 0; j < l; j++) {
+        cols[j * rows + r] = y[r * l + j];
+      }
+    }
     for (int pass = 0; pass < 2; pass++) {
       for (int j = 0; j < l; j++) {
+        int cj = j * rows;
         for (int i = 0; i < j; i++) {
+          int ci = i * rows;
           double dot = 0;
           for (int r = 0; r < rows; r++) {
-            dot += y[r * l + i] * y[r * l + j];
+            dot += cols[ci + r] * cols[cj + r];
           }
           for (int r = 0; r < rows; r++) {
-            y[r * l + j] -= dot * y[r * l + i];
+            cols[cj + r] -= dot * cols[ci + r];
           }
         }
         double norm = 0;
         for (int r = 0; r < rows; r++) {
-          norm += y[r * l + j] * y[r * l + j];
+          norm += cols[cj + r] * cols[cj + r];
         }
         double scale = norm > 1e-20 ? 1 / Math.sqrt(norm) : 0;
         for (int r = 0; r < rows; r++) {
-          y[r * l + j] *= scale;
+          cols[cj + r] *= scale;
         }
+      }
+    }
+    for (int r = 0; r < rows; r++) {
+      for (int j = 0; j < l; j++) {
+        y[r * l + j] = cols[j * rows + r];
       }
     }
     return y;

@@ -26,14 +26,16 @@ import org.apache.lucene.analysis.CharArrayMap;
  *   <li>orders the articles by date and key, so that nothing depends on the order of {@code add}
  *       calls or on thread scheduling;
  *   <li>weighs each article's terms by BM25 (saturated term frequency, normalised by the article's
- *       length, times IDF), drops terms found in more than a tenth of the archive (too common to
+ *       length, times IDF), drops terms found in more than a fifth of the archive (too common to
  *       tell articles apart) and keeps the article's 128 best terms as a unit vector; names and
  *       tags get vectors of their own;
  *   <li>fits a 100-dimension latent view of those vectors ({@link Latent}, a truncated SVD);
  *   <li>inverts the vectors into postings (term to articles, by ascending date);
- *   <li>for every article, in parallel, walks the postings of only its 30 best terms, its names and
- *       tags (at most the newest 200 eligible postings of each) to gather and estimate
- *       candidates, keeps the best 40 and scores those exactly.
+ *   <li>for every article, in parallel, walks the postings of only its 40 best terms, its names and
+ *       tags (at most the newest 100 eligible postings of each) to gather and estimate
+ *       candidates, keeps the best 80 and scores those exactly. Only candidates within the time
+ *       weight of the 80th best estimate can be among the 80, so only those pay for the time
+ *       decay and the heap; the exact text score probes a small table of the article's terms.
  * </ol>
  *
  * Work is proportional to the postings walked, not to the number of pairs, and memory to the
@@ -179,29 +181,52 @@ public final class RelatedIndex {
 
   /** One article's search, with scratch arrays reused across the articles of one task. */
   private final class Query {
-    private final float[] textAcc;
-    private final float[] namesAcc;
-    private final float[] tagsAcc;
-    private final boolean[] seen;
+    /** Slots of {@link #acc} per article: text, names and tags sums, then the query's stamp. */
+    private static final int SLOTS = 4;
+
+    private static final int TEXT = 0;
+    private static final int NAMES = 1;
+    private static final int TAGS = 2;
+    private static final int STAMP = 3;
+
+    /**
+     * The sums of every candidate side by side, so that a posting touches one cache line, not
+     * one per signal; the fourth slot holds (as float bits) the number of the query that last
+     * reset them, so nothing needs clearing between queries.
+     */
+    private final float[] acc;
+    private int stamp;
     private final int[] touched;
     private int touchedCount;
+    private final double[] estimates;
+    private final double[] scratch;
     private final int[] heap;
     private final double[] heapScore;
+    private final double[] text;
+    private final double[] names;
+    private final double[] tags;
+    private final double[] time;
+    private final int[] kept;
+    private final Matrix.Row source = RelatedIndex.this.text.new Row();
 
     Query(int n) {
-      textAcc = new float[n];
-      namesAcc = new float[n];
-      tagsAcc = new float[n];
-      seen = new boolean[n];
+      acc = new float[n * SLOTS];
       touched = new int[n];
+      estimates = new double[n];
+      scratch = new double[n];
       heap = new int[tuning.candidates()];
       heapScore = new double[tuning.candidates()];
+      text = new double[tuning.candidates()];
+      names = new double[tuning.candidates()];
+      tags = new double[tuning.candidates()];
+      time = new double[tuning.candidates()];
+      kept = new int[tuning.candidates()];
     }
 
     List<RelatedLink> run(int s, int count) {
-      double wText = text.isEmpty(s) ? 0 : settings.textWeight();
-      double wNames = names.isEmpty(s) ? 0 : settings.namesWeight();
-      double wTags = tags.isEmpty(s) ? 0 : settings.tagsWeight();
+      double wText = RelatedIndex.this.text.isEmpty(s) ? 0 : settings.textWeight();
+      double wNames = RelatedIndex.this.names.isEmpty(s) ? 0 : settings.namesWeight();
+      double wTags = RelatedIndex.this.tags.isEmpty(s) ? 0 : settings.tagsWeight();
       double wSection = sections[s] < 0 ? 0 : settings.sectionWeight();
       double wTime = settings.timeWeight();
       double total = wText + wNames + wTags + wSection + wTime;
@@ -212,60 +237,81 @@ public final class RelatedIndex {
       // change each time a newer article arrives, or every old page would be rebuilt and re-cached.
       int limit = settings.allowNewer() ? keys.length - 1 : lastPeer[s];
       touchedCount = 0;
+      stamp++;
       if (wText > 0) {
-        gather(text, s, tuning.queryTerms(), limit, textAcc);
+        gather(RelatedIndex.this.text, s, tuning.queryTerms(), limit, TEXT);
       }
       if (wNames > 0) {
-        gather(names, s, Integer.MAX_VALUE, limit, namesAcc);
+        gather(RelatedIndex.this.names, s, Integer.MAX_VALUE, limit, NAMES);
       }
       if (wTags > 0) {
-        gather(tags, s, Integer.MAX_VALUE, limit, tagsAcc);
+        gather(RelatedIndex.this.tags, s, Integer.MAX_VALUE, limit, TAGS);
       }
-      int heapSize = 0;
+      double textScale = wText * RelatedIndex.this.text.scale[s];
+      double namesScale = wNames * RelatedIndex.this.names.scale[s];
+      double tagsScale = wTags * RelatedIndex.this.tags.scale[s];
       for (int i = 0; i < touchedCount; i++) {
         int c = touched[i];
-        double estimate =
-            wText * text.scale[s] * textAcc[c]
-                + wNames * names.scale[s] * namesAcc[c]
-                + wTags * tags.scale[s] * tagsAcc[c]
+        int at = c * SLOTS;
+        estimates[i] =
+            textScale * acc[at + TEXT]
+                + namesScale * acc[at + NAMES]
+                + tagsScale * acc[at + TAGS]
                 + wSection * sameSection(s, c);
-        if (heapSize == heap.length && estimate + wTime < heapScore[0]) {
-          continue; // cannot enter the heap even at the closest time: spare the exponential
+      }
+      // The time part adds at most wTime to an estimate. Whatever is below the k-th best estimate
+      // by more than that cannot be among the k best, so only the rest pay for the exponential
+      // and the heap: the same candidates as offering every one, in time linear in the touched.
+      int heapSize = 0;
+      double threshold =
+          touchedCount <= heap.length ? Double.NEGATIVE_INFINITY : kthLargest(touchedCount, heap.length);
+      for (int i = 0; i < touchedCount; i++) {
+        double estimate = estimates[i];
+        if (estimate + wTime < threshold) {
+          continue;
         }
+        int c = touched[i];
         heapSize = offer(heapSize, c, estimate + wTime * decay(s, c));
       }
-      List<RelatedLink> links = new ArrayList<>(heapSize);
+      if (wText > 0) {
+        source.load(s);
+      }
+      double best = 0;
+      int keptCount = 0;
       for (int i = 0; i < heapSize; i++) {
         int c = heap[i];
+        int at = c * SLOTS;
         // the estimate saw only the best query terms; the exact text score sees all stored terms
-        double textSim = wText > 0 ? textSimilarity(s, c) : 0;
-        double tagPoints = wTags * Math.min(1, tagsAcc[c]) + wSection * sameSection(s, c);
-        ScoreParts parts =
-            new ScoreParts(
-                100 * wText * textSim / total,
-                100 * wNames * Math.min(1, namesAcc[c]) / total,
-                100 * tagPoints / total,
-                100 * wTime * decay(s, c) / total);
-        if (parts.total() - parts.time() > 0) {
-          links.add(new RelatedLink(keys[c], parts.total(), parts));
+        double textSim = wText > 0 ? textSimilarity(source, s, c) : 0;
+        double tagPoints = wTags * Math.min(1, acc[at + TAGS]) + wSection * sameSection(s, c);
+        text[i] = 100 * wText * textSim / total;
+        names[i] = 100 * wNames * Math.min(1, acc[at + NAMES]) / total;
+        tags[i] = 100 * tagPoints / total;
+        time[i] = 100 * wTime * decay(s, c) / total;
+        heapScore[i] = text[i] + names[i] + tags[i] + time[i];
+        // time only orders: whether a link is kept depends on the other signals alone
+        double untimed = heapScore[i] - time[i];
+        if (untimed > 0) {
+          kept[keptCount++] = i;
+          best = Math.max(best, untimed);
         }
       }
-      // time only orders: whether a link is kept depends on the other signals alone
-      double best = 0;
-      for (RelatedLink link : links) {
-        best = Math.max(best, link.score() - link.parts().time());
-      }
       double floor = Math.max(settings.minScore(), settings.minShareOfBest() * best);
-      links.removeIf(link -> link.score() - link.parts().time() < floor);
-      for (int i = 0; i < touchedCount; i++) {
-        int c = touched[i];
-        textAcc[c] = 0;
-        namesAcc[c] = 0;
-        tagsAcc[c] = 0;
-        seen[c] = false;
+      int k = 0;
+      for (int j = 0; j < keptCount; j++) {
+        int i = kept[j];
+        if (heapScore[i] - time[i] >= floor) {
+          kept[k++] = i;
+        }
       }
-      links.sort(order());
-      return List.copyOf(links.size() <= count ? links : links.subList(0, count));
+      sortKept(k);
+      RelatedLink[] links = new RelatedLink[Math.min(k, count)];
+      for (int j = 0; j < links.length; j++) {
+        int i = kept[j];
+        ScoreParts parts = new ScoreParts(text[i], names[i], tags[i], time[i]);
+        links[j] = new RelatedLink(keys[heap[i]], parts.total(), parts);
+      }
+      return List.of(links);
     }
 
     /**
@@ -274,7 +320,8 @@ public final class RelatedIndex {
      * work per article whatever the archive size; taking the newest agrees with the time decay,
      * and an article that shares several terms is still met through one of them.
      */
-    private void gather(Matrix m, int s, int maxTerms, int limit, float[] acc) {
+    private void gather(Matrix m, int s, int maxTerms, int limit, int slot) {
+      float mark = Float.intBitsToFloat(stamp);
       for (int i = 0, k = Math.min(maxTerms, m.rowLength(s)); i < k; i++) {
         int pos = m.byWeight[m.rowStart[s] + i];
         int t = m.col[pos];
@@ -286,13 +333,83 @@ public final class RelatedIndex {
           if (c == s) {
             continue;
           }
-          if (!seen[c]) {
-            seen[c] = true;
+          int at = c * SLOTS;
+          if (Float.floatToRawIntBits(acc[at + STAMP]) != stamp) {
+            acc[at + TEXT] = 0;
+            acc[at + NAMES] = 0;
+            acc[at + TAGS] = 0;
+            acc[at + STAMP] = mark;
             touched[touchedCount++] = c;
           }
-          acc[c] += q * m.postValue[p];
+          acc[at + slot] += q * m.postValue[p];
         }
       }
+    }
+
+    /**
+     * The {@code k}-th largest of the first {@code size} estimates (Hoare's selection with a
+     * three-way partition, so that many equal estimates cost no more than distinct ones).
+     */
+    private double kthLargest(int size, int k) {
+      System.arraycopy(estimates, 0, scratch, 0, size);
+      int lo = 0;
+      int hi = size - 1;
+      int target = k - 1; // the index the value would have in descending order
+      while (true) {
+        if (lo == hi) {
+          return scratch[lo];
+        }
+        double pivot = median(scratch[lo], scratch[(lo + hi) >>> 1], scratch[hi]);
+        // descending: [lo, gt) > pivot, [gt, i) == pivot, (lt, hi] < pivot
+        int gt = lo;
+        int lt = hi;
+        int i = lo;
+        while (i <= lt) {
+          double v = scratch[i];
+          if (v > pivot) {
+            scratch[i] = scratch[gt];
+            scratch[gt++] = v;
+            i++;
+          } else if (v < pivot) {
+            scratch[i] = scratch[lt];
+            scratch[lt--] = v;
+          } else {
+            i++;
+          }
+        }
+        if (target < gt) {
+          hi = gt - 1;
+        } else if (target > lt) {
+          lo = lt + 1;
+        } else {
+          return pivot;
+        }
+      }
+    }
+
+    /** Sorts the first {@code size} kept positions by score descending, date descending, key. */
+    private void sortKept(int size) {
+      for (int j = 1; j < size; j++) {
+        int i = kept[j];
+        int at = j;
+        while (at > 0 && before(i, kept[at - 1])) {
+          kept[at] = kept[at - 1];
+          at--;
+        }
+        kept[at] = i;
+      }
+    }
+
+    /**
+     * Whether heap position {@code a} comes before {@code b}. Ordinals follow date then key, so
+     * among articles of the same date the smaller ordinal has the smaller key.
+     */
+    private boolean before(int a, int b) {
+      if (heapScore[a] != heapScore[b]) {
+        return heapScore[a] > heapScore[b];
+      }
+      int byDate = dates[heap[a]].compareTo(dates[heap[b]]);
+      return byDate != 0 ? byDate > 0 : heap[a] < heap[b];
     }
 
     /** Keeps the best {@code heap.length} candidates in a min-heap; newer wins a tie. */
@@ -358,6 +475,10 @@ public final class RelatedIndex {
     }
   }
 
+  private static double median(double a, double b, double c) {
+    return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+  }
+
   /** The first index in {@code a[from..to)} (ascending) whose value exceeds {@code key}. */
   private static int upperBound(int[] a, int from, int to, int key) {
     int lo = from;
@@ -374,8 +495,8 @@ public final class RelatedIndex {
   }
 
   /** The words' cosine blended with the latent view's, as {@link Tuning#latentShare} says. */
-  private double textSimilarity(int s, int c) {
-    double words = text.similarity(s, c);
+  private double textSimilarity(Matrix.Row source, int s, int c) {
+    double words = source.similarity(c);
     return latent == Latent.NONE ? words : (1 - tuning.latentShare()) * words + tuning.latentShare() * latent.similarity(s, c);
   }
 
@@ -385,13 +506,6 @@ public final class RelatedIndex {
 
   private double decay(int s, int c) {
     return Math.exp(-LN2 * Math.abs(days[s] - days[c]) / settings.timeHalfLifeDays());
-  }
-
-  private Comparator<RelatedLink> order() {
-    return Comparator.comparingDouble(RelatedLink::score)
-        .reversed()
-        .thenComparing((RelatedLink l) -> dates[ordinals.get(l.key())], Comparator.reverseOrder())
-        .thenComparing(RelatedLink::key);
   }
 
   /**
@@ -553,6 +667,11 @@ public final class RelatedIndex {
       return built;
     }
 
+    /** Builds the index again even if nothing changed: for timing the build alone (RelatedSpeed). */
+    RelatedIndex rebuild() {
+      return freeze();
+    }
+
     private RelatedIndex freeze() {
       List<Doc> list = new ArrayList<>(docs.values());
       list.sort(Comparator.comparing((Doc d) -> d.date).thenComparing(d -> d.key));
@@ -567,14 +686,15 @@ public final class RelatedIndex {
       Counts[] tagRows = new Counts[n];
       float[] lengths = new float[n];
       int[] sections = new int[n];
-      for (int i = 0; i < n; i++) {
+      // each article apart from the others, so in parallel: the same rows whatever the threads
+      IntStream.range(0, n).parallel().forEach(i -> {
         Doc d = list.get(i);
         termRows[i] = d.terms.renumbered(termRanks);
         nameRows[i] = d.names.renumbered(nameRanks);
         tagRows[i] = d.tags.renumbered(tagRanks);
         lengths[i] = d.length;
         sections[i] = d.section < 0 ? -1 : sectionRanks[d.section];
-      }
+      });
       Matrix.Weighting textWeighting =
           switch (tuning.model()) {
             case BM25 -> Matrix.Weighting.BM25;
