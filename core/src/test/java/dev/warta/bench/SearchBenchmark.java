@@ -160,8 +160,11 @@ public final class SearchBenchmark {
           a.title(), a.date().toLocalDate(), a.section(), lede));
     });
     long analysed = System.nanoTime();
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    long cpu = threads.getCurrentThreadCpuTime();
     Map<String, byte[]> files = builder.files(docs);
     long done = System.nanoTime();
+    System.out.printf(Locale.ROOT, "files made in %,d ms of CPU (one thread)%n", (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000);
     Path out = dir.resolve("search-index-" + n + "-" + seed);
     Benchmark.deleteTree(out);
     for (Map.Entry<String, byte[]> f : files.entrySet()) {
