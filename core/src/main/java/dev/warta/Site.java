@@ -159,7 +159,10 @@ public final class Site {
    * URL, section, language, translation key or draft state changed, as these move it in the
    * archive. The related lists are the last build's: an edit changes what every list is ranked
    * by. For {@code warta:serve}, which shows an edit this way within a moment, then builds in
-   * full: only that build makes the whole site exact again. The problems found on the way (an
+   * full: only that build makes the whole site exact again. The search index is not written here:
+   * until that build it stays as the last build made it (all its files from one build, so a query
+   * finds the article as it was), and the full build makes it the same, file for file, as a clean
+   * build's. The problems found on the way (an
    * edit with an error, a page that cannot be written) go to the {@link #listener listener}.
    */
   public java.util.List<String> refresh(java.util.Collection<Path> changedFiles) {

@@ -160,9 +160,11 @@ public final class Pipeline {
         search = words;
         loaded = new ContentLoader(config, siteDir, summaries).load(pool, memo,
             source -> related.contains(source) && (!searching || words.contains(source)), (article, body) -> {
-              related.put(new RelatedDocument(article.source(), article.lang(), article.title(), body, article.tags(), article.section(),
-                  article.date().toInstant()));
-              if (searching) {
+              // one analysis for both indexes; search analyses alone an article related did not
+              // analyse now (restored from the cache, or unchanged in a warm builder)
+              boolean shared = related.put(new RelatedDocument(article.source(), article.lang(), article.title(), body, article.tags(),
+                  article.section(), article.date().toInstant()), searching ? words.words(article.source(), article.lang()) : null);
+              if (searching && !shared) {
                 words.put(article.source(), article.lang(), article.title(), body);
               }
             }, problems, this::meter);

@@ -551,7 +551,7 @@ public final class RelatedIndex {
      * @throws IllegalArgumentException if an article with the same key was added before
      */
     public Builder add(RelatedDocument doc) {
-      if (docs.putIfAbsent(doc.key(), analyse(doc)) != null) {
+      if (docs.putIfAbsent(doc.key(), analyse(doc, null, new boolean[1])) != null) {
         throw new IllegalArgumentException("duplicate related document key: " + doc.key());
       }
       changed = true;
@@ -563,12 +563,25 @@ public final class RelatedIndex {
      * (see {@code Site.warm()}), which analyses again only the articles that changed.
      */
     public Builder put(RelatedDocument doc) {
-      Doc d = analyse(doc);
+      put(doc, null);
+      return this;
+    }
+
+    /**
+     * As {@link #put(RelatedDocument)}, and, when the article is analysed now and whole (not
+     * restored, not kept, its body not cut by {@link Tuning#bodyChars}), gives {@code words} every
+     * word kept (see {@link Analysis#analyse}).
+     *
+     * @return whether {@code words} was given the article's words and its {@link Analysis.Words#end}
+     */
+    public boolean put(RelatedDocument doc, Analysis.Words words) {
+      boolean[] given = {false};
+      Doc d = analyse(doc, words, given);
       Doc before = docs.put(doc.key(), d);
       if (before == null || !before.sameAs(d)) {
         changed = true;
       }
-      return this;
+      return given[0];
     }
 
     /** Whether an article of this key was added. */
@@ -614,7 +627,7 @@ public final class RelatedIndex {
       return SavedAnalyses.saved(key, List.copyOf(docs.values()), termVocabulary, nameVocabulary, tagVocabulary, sectionVocabulary);
     }
 
-    private Doc analyse(RelatedDocument doc) {
+    private Doc analyse(RelatedDocument doc, Analysis.Words words, boolean[] given) {
       String lede = lede(doc.text());
       byte[] digest = SavedAnalyses.digest(doc, lede);
       // a kept builder already holds the analysis of an article touched, or edited past its lede
@@ -630,8 +643,14 @@ public final class RelatedIndex {
       Analyzer analyzer = Terms.analyzer(doc.lang());
       String body = PlainText.stripMarkdown(lede);
       CharArrayMap<float[]> termCounts = new CharArrayMap<>(256, false);
-      float length = Terms.count(analyzer, doc.title(), tuning.titleBoost(), termCounts);
-      length += Terms.count(analyzer, body, 1f, termCounts);
+      // the words go on only for a whole body: a cut one would index part of the article
+      Analysis.Words sink = lede.length() == doc.text().length() ? words : null;
+      float length = Terms.count(analyzer, doc.title(), tuning.titleBoost(), termCounts, sink, true);
+      length += Terms.count(analyzer, body, 1f, termCounts, sink, false);
+      if (sink != null) {
+        sink.end();
+        given[0] = true;
+      }
       Map<String, float[]> nameCounts = new HashMap<>();
       Names.count(doc.title(), body, tuning.titleBoost(), nameCounts);
       Map<String, float[]> tagCounts = new HashMap<>();

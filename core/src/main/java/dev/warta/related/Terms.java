@@ -12,6 +12,7 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.id.IndonesianAnalyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
  * Word statistics per language with Lucene's analyzers: stop words and stemming for Indonesian
@@ -50,12 +51,28 @@ final class Terms {
    * say little about the topic.
    */
   static float count(Analyzer analyzer, String text, float weight, CharArrayMap<float[]> counts) {
+    return count(analyzer, text, weight, counts, null, false);
+  }
+
+  /**
+   * As {@link #count(Analyzer, String, float, CharArrayMap)}, and gives {@code words}, when not
+   * null, every term kept with the word of {@code text} it comes from (by the token's offsets), so
+   * that another index reads the same analysis without running it again.
+   */
+  static float count(Analyzer analyzer, String text, float weight, CharArrayMap<float[]> counts, Analysis.Words words, boolean title) {
     float length = 0;
     try (TokenStream stream = analyzer.tokenStream("text", text)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      OffsetAttribute offset = words == null ? null : stream.addAttribute(OffsetAttribute.class);
       stream.reset();
       while (stream.incrementToken()) {
         if (term.length() < 2 || !hasLetter(term)) {
+          continue;
+        }
+        if (words != null) {
+          words.word(text, offset.startOffset(), offset.endOffset(), term.buffer(), term.length(), title);
+        }
+        if (counts == null) {
           continue;
         }
         // looked up by the term's own buffer: a String per token, most of them repeats, cost more

@@ -184,7 +184,7 @@ public final class SiteRenderer {
       lang = s.lang();
       model.put("search", Map.of("page", models.href(s.url()), "manifest", models.href(SearchIndex.manifestUrl(lang)),
           "script", models.href(SearchIndex.CLIENT), "relative", archive.config().relativeUrls()));
-      model.put("page", models.page("search", s.url(), labels.of(lang).get("search.title"), lang, ""));
+      model.put("page", models.page("search", s.url(), labels.of(lang).get("search.title"), lang, labels.of(lang).get("search.description")));
     } else if (page instanceof RedirectPage r) {
         model.put("target", Map.of("url", models.href(r.target().url()), "permalink", models.absolute(r.target().url()), "title", r.target().article().title()));
         model.put("page", models.page("redirect", r.url(), r.target().article().title(), r.target().article().lang(), ""));

@@ -3,6 +3,7 @@ package dev.warta.search;
 import dev.warta.internal.Fingerprint;
 import dev.warta.internal.Json;
 import dev.warta.related.Analysis;
+import org.apache.lucene.analysis.CharArrayMap;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -12,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -99,48 +101,122 @@ public final class SearchIndex {
     return new Builder();
   }
 
-  /** The words of one article: each surface form with its weighted count. */
+  /** The words of one article: each surface form, sorted, with its weighted count. */
   private record Words(String lang, String[] words, int[] counts) {}
 
   /** Collects the analysed words of every article; see the class comment. */
   public static final class Builder {
     private final Map<String, Words> docs = new ConcurrentHashMap<>();
-    /** The stem of a word per analysis family ({@code "id\0word"}); "" for a word not indexed. */
-    private final Map<String, String> stems = new ConcurrentHashMap<>();
     /**
-     * One copy of each word: every article's list holds the shared one, so an archive keeps its
+     * Per analysis family ({@link Analysis#family}), each word as written to its stem. The key is
+     * also the one copy of the word that every article's list holds: an archive keeps its
      * vocabulary once rather than a string per word per article (15 million at 100,000 articles).
      */
-    private final Map<String, String> canonical = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Stemmed>> families = new ConcurrentHashMap<>();
 
     private Builder() {}
 
-    /** Analyses an article and keeps its words, replacing any it had. Thread-safe. */
+    /**
+     * Analyses an article alone and keeps its words, replacing any it had: for an article the
+     * related index did not analyse now (see {@link #words}). Thread-safe.
+     */
     public void put(String key, String lang, String title, String markdownBody) {
-      String primary = primary(lang);
-      String family = Analysis.family(primary);
-      Map<String, int[]> counts = new HashMap<>();
-      Analysis.words(title, w -> count(counts, family, primary, w, TITLE_WEIGHT));
-      Analysis.words(Analysis.plainText(markdownBody), w -> count(counts, family, primary, w, 1));
-      String[] words = counts.keySet().toArray(new String[0]);
-      Arrays.sort(words);
-      int[] n = new int[words.length];
-      for (int i = 0; i < words.length; i++) {
-        n[i] = counts.get(words[i])[0];
-      }
-      docs.put(key, new Words(primary, words, n));
+      Analysis.analyse(lang, title, Analysis.plainText(markdownBody), words(key, lang));
     }
 
-    private void count(Map<String, int[]> counts, String family, String lang, String word, int weight) {
-      if (stem(family, lang, word).isEmpty()) {
-        return;
-      }
-      counts.computeIfAbsent(canonical.computeIfAbsent(word, w -> w), w -> new int[1])[0] += weight;
+    /**
+     * A receiver of an article's words from the related index's analysis ({@link
+     * dev.warta.related.RelatedIndex.Builder#put(dev.warta.related.RelatedDocument, Analysis.Words)}),
+     * so each article is analysed once for both; at its {@link Analysis.Words#end} the article's
+     * words replace any it had. Use it for one article, from one thread.
+     */
+    public Analysis.Words words(String key, String lang) {
+      return new Article(key, primary(lang));
     }
 
-    private String stem(String family, String lang, String word) {
-      return stems.computeIfAbsent(family + '\0' + word, k -> Analysis.stem(lang, word).orElse(""));
+    /** One article's words while it is analysed. */
+    private final class Article implements Analysis.Words {
+      private final String key;
+      private final String lang;
+      /** Per word as written (lower-cased), its weighted count and, from its first sight, its stem. */
+      private final CharArrayMap<Count> counts = new CharArrayMap<>(256, false);
+      private char[] lower = new char[32];
+
+      Article(String key, String lang) {
+        this.key = key;
+        this.lang = lang;
+      }
+
+      @Override
+      public void word(String text, int start, int end, char[] stem, int stemLength, boolean title) {
+        int length = end - start;
+        char[] word = lowerCase(text, start, end);
+        if (word != lower) {
+          length = word.length;
+        }
+        Count c = counts.get(word, 0, length);
+        if (c == null) {
+          c = new Count(Arrays.copyOf(stem, stemLength));
+          counts.put(Arrays.copyOf(word, length), c);
+        }
+        c.n += title ? TITLE_WEIGHT : 1;
+      }
+
+      /**
+       * The word lower-cased as {@link String#toLowerCase(Locale)} with the root locale does it,
+       * as the browser's client does: in a reused buffer for the common ASCII word, else in a new
+       * array of its own length.
+       */
+      private char[] lowerCase(String text, int start, int end) {
+        if (lower.length < end - start) {
+          lower = new char[Math.max(end - start, 2 * lower.length)];
+        }
+        for (int i = start; i < end; i++) {
+          char ch = text.charAt(i);
+          if (ch >= 0x80) {
+            return text.substring(start, end).toLowerCase(Locale.ROOT).toCharArray();
+          }
+          lower[i - start] = ch >= 'A' && ch <= 'Z' ? (char) (ch + 32) : ch;
+        }
+        return lower;
+      }
+
+      @Override
+      public void end() {
+        Map<String, Stemmed> stems = families.computeIfAbsent(Analysis.family(lang), f -> new ConcurrentHashMap<>());
+        String[] words = new String[counts.size()];
+        int[] n = new int[words.length];
+        int i = 0;
+        for (CharArrayMap<Count>.EntryIterator it = counts.entrySet().iterator(); it.hasNext(); i++) {
+          char[] chars = it.nextKey();
+          Count c = it.currentValue();
+          String word = new String(chars);
+          Stemmed known = stems.get(word);
+          if (known == null) {
+            Stemmed made = new Stemmed(word, new String(c.stem));
+            known = stems.putIfAbsent(word, made);
+            known = known == null ? made : known;
+          }
+          words[i] = known.word();
+          n[i] = c.n;
+        }
+        // in the map's order: the files add the counts up by stem, in which the order does not matter
+        docs.put(key, new Words(lang, words, n));
+      }
     }
+
+    /** A word's count in one article, and its stem. */
+    private static final class Count {
+      final char[] stem;
+      int n;
+
+      Count(char[] stem) {
+        this.stem = stem;
+      }
+    }
+
+    /** A word as written and its stem. */
+    private record Stemmed(String word, String stem) {}
 
     /** Whether an article of this key was put. */
     public boolean contains(String key) {
@@ -178,27 +254,23 @@ public final class SearchIndex {
       List<SearchDocument> sorted = new ArrayList<>(list);
       sorted.sort(Comparator.comparing(SearchDocument::date).thenComparing(SearchDocument::key));
       int n = sorted.size();
-      String family = Analysis.family(lang);
 
       // postings by stem, documents in number order; surface forms with their stem
+      Map<String, Stemmed> stems = families.getOrDefault(Analysis.family(lang), Map.of());
       Map<String, Postings> postings = new HashMap<>();
       Map<String, String> surfaces = new HashMap<>();
       int[] lengths = new int[n];
       long total = 0;
       for (int id = 0; id < n; id++) {
         Words w = docs.get(sorted.get(id).key());
-        Map<String, Integer> byStem = new TreeMap<>();
         for (int i = 0; i < w.words().length; i++) {
           String word = w.words()[i];
-          String stem = stem(family, lang, word);
+          String stem = stems.get(word).stem();
           surfaces.putIfAbsent(word, stem);
-          byStem.merge(stem, w.counts()[i], Integer::sum);
+          postings.computeIfAbsent(stem, x -> new Postings()).add(id, w.counts()[i]);
           lengths[id] += w.counts()[i];
         }
         total += lengths[id];
-        for (Map.Entry<String, Integer> e : byStem.entrySet()) {
-          postings.computeIfAbsent(e.getKey(), s -> new Postings()).add(id, e.getValue());
-        }
       }
       double average = roundTwoDigits(n == 0 ? 1 : Math.max(1, (double) total / n));
 
@@ -237,7 +309,7 @@ public final class SearchIndex {
         int from = starts.get(s);
         int to = s + 1 < starts.size() ? starts.get(s + 1) : stemList.size();
         Map<String, Object> terms = new LinkedHashMap<>();
-        java.util.TreeSet<Integer> blocks = new java.util.TreeSet<>();
+        BitSet blocks = new BitSet();
         for (String stem : stemList.subList(from, to)) {
           terms.put(stem, encoded.get(stem));
           shardOfStem.put(stem, s);
@@ -245,7 +317,7 @@ public final class SearchIndex {
         }
         ByteArrayOutputStream table = new ByteArrayOutputStream();
         int previous = -1;
-        for (int b : blocks) {
+        for (int b = blocks.nextSetBit(0); b >= 0; b = blocks.nextSetBit(b + 1)) {
           varint(table, b - previous);
           table.write(blockHashes[b], 0, 3);
           previous = b;
@@ -329,7 +401,12 @@ public final class SearchIndex {
     int[] counts = new int[4];
     int size;
 
+    /** Adds a document's count; documents come in number order, and a second word of the same stem adds to the first's. */
     void add(int id, int count) {
+      if (size > 0 && ids[size - 1] == id) {
+        counts[size - 1] += count;
+        return;
+      }
       if (size == ids.length) {
         ids = Arrays.copyOf(ids, size * 2);
         counts = Arrays.copyOf(counts, size * 2);
@@ -353,15 +430,23 @@ public final class SearchIndex {
         double norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * lengths[ids[i]] / average));
         weight[i] = (int) Math.max(1, Math.min(255, Math.round(255 * norm / (K1 + 1))));
       }
-      Integer[] order = new Integer[size];
-      for (int i = 0; i < size; i++) {
-        order[i] = i;
-      }
+      // positions in number order; past TOP, the highest weights, the newer article first among
+      // equals (weight and number in one long, sorted), then back in number order
+      int[] order = new int[Math.min(size, TOP)];
       if (size > TOP) {
-        // the highest weights, the newer article first among equals; then back in number order
-        Arrays.sort(order, (a, b) -> weight[a] != weight[b] ? Integer.compare(weight[b], weight[a]) : Integer.compare(ids[b], ids[a]));
-        order = Arrays.copyOf(order, TOP);
-        Arrays.sort(order, Comparator.comparingInt(i -> ids[i]));
+        long[] ranked = new long[size];
+        for (int i = 0; i < size; i++) {
+          ranked[i] = (long) weight[i] << 32 | i; // i grows with the number
+        }
+        Arrays.sort(ranked);
+        for (int k = 0; k < TOP; k++) {
+          order[k] = (int) ranked[size - 1 - k];
+        }
+        Arrays.sort(order);
+      } else {
+        for (int i = 0; i < size; i++) {
+          order[i] = i;
+        }
       }
       kept = new int[order.length];
       weights = new int[order.length];
@@ -377,9 +462,9 @@ public final class SearchIndex {
       return Base64.getEncoder().withoutPadding().encodeToString(out.toByteArray());
     }
 
-    void blocks(java.util.Collection<Integer> into) {
+    void blocks(BitSet into) {
       for (int id : kept) {
-        into.add(id / BLOCK);
+        into.set(id / BLOCK);
       }
     }
   }

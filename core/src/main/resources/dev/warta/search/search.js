@@ -14,7 +14,16 @@
   var manifestUrl = preload.href;
   var indexUrl = manifestUrl.replace(/manifest\.json$/, '');
   var root = indexUrl.replace(/search\/[^/]+\/$/, '');
-  var SHOWN = 10, cache = {}, runId = 0, manifest;
+  var moreButton = document.getElementById('search-more');
+  if (!moreButton) { // a template of the site's own from before the button
+    moreButton = document.createElement('button');
+    moreButton.type = 'button';
+    moreButton.hidden = true;
+    moreButton.textContent = d.labelMore || '…';
+    results.parentNode.insertBefore(moreButton, results.nextSibling);
+  }
+  var lang = document.documentElement.lang || undefined;
+  var SHOWN = 10, cache = {}, runId = 0, manifest, current;
 
   function get(url) {
     if (!cache[url]) {
@@ -57,22 +66,24 @@
     return name && get(indexUrl + 'v/' + name + '.json');
   }
 
-  // the stems a query word stands for: itself if indexed, else (the last word, as typed) the words
-  // it begins, most frequent first
-  function lookUp(word, prefix) {
+  // the stems a query word stands for, all from the word's own vocabulary shard: itself if an
+  // article has it; else the words it begins, most frequent first (five for the last word, still
+  // being typed; two for the others); else the longest word it begins with, of half its length or
+  // more (pembangunannya: pembangunan)
+  function lookUp(word, last) {
     var shard = vocabShard(word);
     if (!shard) return Promise.resolve([]);
     return shard.then(function (v) {
-      var found = [];
+      var exact = [], longer = [], shorter = null;
       v.w.forEach(function (row) {
-        if (row[0] === word || (prefix && word.length > 2 && row[0].lastIndexOf(word, 0) === 0)) {
-          var s = v.s[row[1]];
-          found.push({word: row[0], stem: s[0], df: s[2], postings: v.p[s[1]], exact: row[0] === word});
-        }
+        var w = row[0], s = v.s[row[1]], f = {word: w, stem: s[0], df: s[2], postings: v.p[s[1]]};
+        if (w === word) exact.push(f);
+        else if (word.length > 2 && w.lastIndexOf(word, 0) === 0) longer.push(f);
+        else if (2 * w.length >= word.length && word.lastIndexOf(w, 0) === 0 && (!shorter || w.length > shorter.word.length)) shorter = f;
       });
-      var exact = found.filter(function (f) { return f.exact; });
       if (exact.length) return exact;
-      return found.sort(function (a, b) { return b.df - a.df; }).slice(0, 5);
+      if (longer.length) return longer.sort(function (a, b) { return b.df - a.df; }).slice(0, last ? 5 : 2);
+      return shorter ? [shorter] : [];
     });
   }
 
@@ -110,11 +121,18 @@
           doc.score += 0.5 * (doc.id + 1) / n; // a small prior for newer articles
           return doc;
         }).sort(function (a, b) { return b.words - a.words || b.score - a.score || b.id - a.id; });
-        var total = ranked.length;
-        return details(ranked, blocks, section, []).then(function (shown) {
-          return {docs: shown, total: total, marks: marks, filtered: !!section};
-        });
+        var found = {ranked: ranked, blocks: blocks, section: section, total: ranked.length, marks: marks, docs: []};
+        return more(found);
       });
+    });
+  }
+
+  // the next page of results: their metadata blocks, most already fetched for the page before
+  function more(found) {
+    return details(found, []).then(function (page) {
+      found.page = page;
+      found.docs = found.docs.concat(page);
+      return found;
     });
   }
 
@@ -127,20 +145,24 @@
     return [0, 0];
   }
 
-  // the metadata of the best results; with a section chosen, batches until enough match it
-  function details(ranked, blocks, section, shown) {
-    var batch = ranked.splice(0, section ? 60 : SHOWN);
+  // the metadata of the next best results; with a section chosen, batches until enough match it
+  // (what a batch fetched past the page goes back to the front of the queue, its blocks cached)
+  function details(found, shown) {
+    var section = found.section, batch = found.ranked.splice(0, section ? 60 : SHOWN - shown.length);
     if (!batch.length) return Promise.resolve(shown);
     var size = manifest.block;
     return Promise.all(batch.map(function (doc) {
       var b = Math.floor(doc.id / size);
-      return get(indexUrl + 'm/' + b + '-' + blocks[b] + '.json').then(function (rows) {
+      return get(indexUrl + 'm/' + b + '-' + found.blocks[b] + '.json').then(function (rows) {
         var r = rows[doc.id % size];
         return {title: r[0], url: r[1], date: r[2], section: r[3], lede: r[4]};
       });
-    })).then(function (found) {
-      found.forEach(function (r) { if ((!section || r.section === section) && shown.length < SHOWN) shown.push(r); });
-      return shown.length >= SHOWN || !section ? shown : details(ranked, blocks, section, shown);
+    })).then(function (rows) {
+      for (var i = 0; i < rows.length; i++) {
+        if (shown.length >= SHOWN) { found.ranked = batch.slice(i).concat(found.ranked); break; }
+        if (!section || rows[i].section === section) shown.push(rows[i]);
+      }
+      return shown.length >= SHOWN || !found.ranked.length ? shown : details(found, shown);
     });
   }
 
@@ -170,10 +192,12 @@
     return e;
   }
 
-  function show(found) {
-    results.textContent = '';
-    var dates = new Intl.DateTimeFormat(document.documentElement.lang || undefined, {dateStyle: 'long', timeZone: 'UTC'});
-    found.docs.forEach(function (r) {
+  // shows the page of results just fetched: the first replaces what was shown, the next ones add
+  // to it, and focus moves to the first of them (a "more" click would otherwise leave it behind)
+  function show(found, added) {
+    if (!added) results.textContent = '';
+    var dates = new Intl.DateTimeFormat(lang, {dateStyle: 'long', timeZone: 'UTC'}), first;
+    found.page.forEach(function (r) {
       var art = el('article', 'card', el('li', '', results));
       var body = el('div', 'card-body', art);
       var meta = el('p', 'meta', body);
@@ -185,9 +209,15 @@
       link.href = href(r.url);
       marked(link, r.title, found.marks);
       if (r.lede) marked(el('p', 'summary', body), r.lede, found.marks);
+      first = first || link;
     });
-    var count = found.filtered ? found.docs.length : found.total;
-    status.textContent = count ? d.labelCount.replace('{n}', count.toLocaleString(document.documentElement.lang || undefined)) : d.labelNone;
+    var count = found.section ? found.docs.length : found.total;
+    var text = count ? d.labelCount.replace('{n}', count.toLocaleString(lang)) : d.labelNone;
+    if (added) text += ' · ' + d.labelShown.replace('{n}', found.docs.length.toLocaleString(lang));
+    status.textContent = text;
+    moreButton.hidden = !found.ranked.length;
+    current = found;
+    if (added && first) first.focus();
   }
 
   function fillFilters() {
@@ -205,7 +235,7 @@
 
   function run() {
     var id = ++runId, q = input.value.trim();
-    if (!q) { results.textContent = ''; status.textContent = ''; return; }
+    if (!q) { results.textContent = ''; status.textContent = ''; moreButton.hidden = true; return; }
     status.textContent = d.labelLoading;
     search(q, sectionSelect.value, yearSelect.value).then(function (found) {
       if (id === runId) show(found);
@@ -231,6 +261,17 @@
     input.addEventListener('input', function () {
       clearTimeout(typing);
       typing = setTimeout(function () { toUrl(true); run(); }, 250);
+    });
+    moreButton.addEventListener('click', function () {
+      var id = runId, found = current;
+      moreButton.disabled = true;
+      more(found).then(function () {
+        moreButton.disabled = false;
+        if (id === runId) show(found, true);
+      }, function () {
+        moreButton.disabled = false;
+        if (id === runId) status.textContent = d.labelError;
+      });
     });
     [sectionSelect, yearSelect].forEach(function (s) { s.addEventListener('change', function () { toUrl(false); run(); }); });
     window.addEventListener('popstate', fromUrl);

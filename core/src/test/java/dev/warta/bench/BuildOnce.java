@@ -94,10 +94,18 @@ public final class BuildOnce {
         .mapToLong(BuildOnce::peak).sum());
     line.put("heapMaxBytes", Runtime.getRuntime().maxMemory());
     line.put("rssPeakKb", vmHwmKb());
+    // CPU of every thread of this JVM (GC and JIT included), which the shared machine's load bends less than wall time
+    line.put("cpuMs", cpuMillis());
     System.out.println(PREFIX + " " + line.entrySet().stream()
         .map(e -> e.getKey() + "=" + e.getValue())
         .collect(Collectors.joining(" ")));
     System.out.flush();
+  }
+
+  /** The CPU time this JVM has used so far, in milliseconds, or -1 where the JVM does not say. */
+  static long cpuMillis() {
+    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime() / 1_000_000 : -1;
   }
 
   static long peak(MemoryPoolMXBean pool) {

@@ -86,14 +86,14 @@ public final class SearchBenchmark {
               Benchmark.BUILD_TIME.toString(), "search=" + search);
           Benchmark.Run run = Benchmark.build("search=" + search + " " + r, command, stderr);
           byMode.computeIfAbsent(search, k -> new ArrayList<>()).add(run);
-          System.out.printf(Locale.ROOT, "  run %d search=%-5s build %,7d ms  search stage %,6d ms  heap peak %,6d MB  RSS peak %,6d MB%n", r, search,
-              run.get("buildMs"), run.values().getOrDefault("stage.search", 0L), run.get("heapPeakBytes") >> 20, run.get("rssPeakKb") >> 10);
+          System.out.printf(Locale.ROOT, "  run %d search=%-5s build %,7d ms  CPU %,7d ms  search stage %,6d ms  heap peak %,6d MB  RSS peak %,6d MB%n", r, search,
+              run.get("buildMs"), run.values().getOrDefault("cpuMs", -1L), run.values().getOrDefault("stage.search", 0L), run.get("heapPeakBytes") >> 20, run.get("rssPeakKb") >> 10);
         }
       }
       for (Path p : aside) {
         Benchmark.deleteTree(p);
       }
-      for (String key : List.of("buildMs", "heapPeakBytes", "rssPeakKb")) {
+      for (String key : List.of("buildMs", "cpuMs", "heapPeakBytes", "rssPeakKb")) {
         long off = median(byMode.get(false), key);
         long on = median(byMode.get(true), key);
         System.out.printf(Locale.ROOT, "median %-14s off %,14d  on %,14d  added %+.1f %%%n", key, off, on, 100.0 * (on - off) / off);
@@ -160,8 +160,11 @@ public final class SearchBenchmark {
           a.title(), a.date().toLocalDate(), a.section(), lede));
     });
     long analysed = System.nanoTime();
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    long cpu = threads.getCurrentThreadCpuTime();
     Map<String, byte[]> files = builder.files(docs);
     long done = System.nanoTime();
+    System.out.printf(Locale.ROOT, "files made in %,d ms of CPU (one thread)%n", (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000);
     Path out = dir.resolve("search-index-" + n + "-" + seed);
     Benchmark.deleteTree(out);
     for (Map.Entry<String, byte[]> f : files.entrySet()) {

@@ -46,4 +46,50 @@ class AnalysisTest {
     counts.forEach((k, v) -> names.put(k, v[0]));
     assertEquals(Map.of("kim jong un", 4f, "jong un", 4f, "korea utara", 1f), names);
   }
+
+  /** The words as written and as indexed, in order: "title:word>stem". */
+  private static final class Collected implements Analysis.Words {
+    final java.util.List<String> words = new java.util.ArrayList<>();
+    int ends;
+
+    @Override
+    public void word(String text, int start, int end, char[] stem, int stemLength, boolean title) {
+      words.add((title ? "title:" : "") + text.substring(start, end) + ">" + new String(stem, 0, stemLength));
+    }
+
+    @Override
+    public void end() {
+      ends++;
+    }
+  }
+
+  @Test
+  void givesEachKeptWordAsWrittenAndAsIndexed() {
+    Collected c = new Collected();
+    Analysis.analyse("id", "Pembangunan Jembatan", "Jembatan itu dibangun dan 2024 warga membangun jalan.", c);
+    assertEquals(java.util.List.of("title:Pembangunan>bangun", "title:Jembatan>jembat", "Jembatan>jembat", "dibangun>bangun",
+        "warga>warga", "membangun>bangun", "jalan>jalan"), c.words);
+    assertEquals(1, c.ends);
+    Collected en = new Collected();
+    Analysis.analyse("en", "", "The Minister's plans", en);
+    assertEquals(java.util.List.of("Minister's>minist", "plans>plan"), en.words);
+  }
+
+  @Test
+  void theRelatedIndexGivesTheSameWordsOnlyWhenItAnalysesTheArticle() {
+    RelatedIndex.Builder builder = RelatedIndex.builder(dev.warta.shared.RelatedSettings.defaults());
+    RelatedDocument doc = new RelatedDocument("a.md", "id", "Pembangunan Jembatan", "Jembatan itu *dibangun* warga.", java.util.List.of(),
+        "", java.time.Instant.EPOCH);
+    Collected shared = new Collected();
+    assertEquals(true, builder.put(doc, shared));
+    Collected alone = new Collected();
+    Analysis.analyse("id", doc.title(), Analysis.plainText(doc.text()), alone);
+    assertEquals(alone.words, shared.words);
+    assertEquals(1, shared.ends);
+    // unchanged: kept, not analysed again, so nothing is given
+    Collected again = new Collected();
+    assertEquals(false, builder.put(doc, again));
+    assertEquals(java.util.List.of(), again.words);
+    assertEquals(0, again.ends);
+  }
 }

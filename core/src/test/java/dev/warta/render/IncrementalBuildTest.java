@@ -367,6 +367,34 @@ class IncrementalBuildTest {
   }
 
   @Test
+  void aRefreshLeavesTheSearchIndexAsTheLastBuildMadeItAndTheFullBuildAfterMakesItExact() throws IOException {
+    TestSite site = TestSite.of(dir, SITE);
+    dev.warta.Site warm = site.site().warm();
+    warm.build();
+    Map<String, String> searchBefore = searchFiles(snapshot(site.output()));
+    assertFalse(searchBefore.isEmpty(), "search is on by default");
+    assertEquals(1, new dev.warta.search.StaticSearch(site.output()).search("id", "empat", 10).size());
+    Path jalan = site.dir().resolve("content/kota/jalan.md");
+    Files.writeString(jalan, Files.readString(jalan).replace("empat kilometer", "lima kilometer"));
+    assertFalse(warm.refresh(List.of(jalan)).isEmpty());
+    // the index stays whole, one build's files, until the full build: no new word finds the edit yet
+    assertEquals(searchBefore, searchFiles(snapshot(site.output())), "a refresh writes no search file");
+    assertEquals(List.of(), new dev.warta.search.StaticSearch(site.output()).search("id", "lima", 10));
+    builds = () -> warm;
+    buildAndCompare(site, "a refresh, then a full build"); // the search files too: the same set and bytes as a clean build
+    List<dev.warta.search.StaticSearch.Result> found = new dev.warta.search.StaticSearch(site.output()).search("id", "lima", 10);
+    assertEquals(List.of("/2024/01/perbaikan-jalan-lingkar-dimulai/"), found.stream().map(dev.warta.search.StaticSearch.Result::url).toList());
+    assertTrue(found.get(0).lede().contains("lima kilometer"), found.get(0).lede());
+    assertEquals(List.of(), new dev.warta.search.StaticSearch(site.output()).search("id", "empat", 10), "the old word is gone");
+  }
+
+  private static Map<String, String> searchFiles(Map<String, String> snapshot) {
+    Map<String, String> search = new TreeMap<>(snapshot);
+    search.keySet().removeIf(file -> !file.startsWith("search/"));
+    return search;
+  }
+
+  @Test
   void aDamagedCacheOnlyCostsTime() throws IOException {
     TestSite site = TestSite.of(dir, SITE);
     BuildResult first = site.build();

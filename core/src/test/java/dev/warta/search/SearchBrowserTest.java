@@ -64,6 +64,12 @@ class SearchBrowserTest {
     for (String[] a : articles) {
       site.write("-- content/" + a[3] + "/" + a[0] + ".md --\n---\ntitle: \"" + a[1] + "\"\ndate: " + a[2] + "T08:00:00+07:00\n---\n" + a[4] + "\n");
     }
+    // more than a page of results for "pasar", in two sections
+    for (int i = 1; i <= 13; i++) {
+      site.write(String.format(java.util.Locale.ROOT, "-- content/%s/pasar-%02d.md --\n---\ntitle: \"Pasar Rakyat Nomor %d Ramai\"\n"
+          + "date: 2022-%02d-10T08:00:00+07:00\n---\nPedagang pasar nomor %d menata lapak sejak subuh.\n", i % 2 == 0 ? "ekonomi" : "daerah", i, i,
+          (i % 12) + 1, i));
+    }
     site.build();
     Path out = site.output().toRealPath();
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -181,5 +187,30 @@ class SearchBrowserTest {
     new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("search-section"))).selectByValue("nasional");
     new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> titles().size() == 2);
     assertFalse(titles().contains("Koperasi Nelayan Membangun Gudang Es"));
+  }
+
+  @Test
+  void moreResultsAddTheNextPageAndTakeTheFocusToIt() {
+    browser.get(base + "search/?q=pasar");
+    assertEquals(10, titles().size());
+    assertEquals("13 artikel ditemukan", browser.findElement(By.id("search-status")).getText());
+    WebElement more = browser.findElement(By.id("search-more"));
+    assertTrue(more.isDisplayed());
+    more.click();
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> titles().size() == 13);
+    assertEquals("13 artikel ditemukan · 13 ditampilkan", browser.findElement(By.id("search-status")).getText());
+    assertFalse(browser.findElement(By.id("search-more")).isDisplayed(), "nothing more to show");
+    // the focus is on the first added result, for a keyboard or a screen reader
+    WebElement eleventh = browser.findElements(By.cssSelector("#search-results li h2 a")).get(10);
+    assertEquals(eleventh, browser.switchTo().activeElement());
+    assertEquals(13, new java.util.HashSet<>(titles()).size(), "no result twice");
+  }
+
+  @Test
+  void anInflectionNoArticleHasFindsTheWordItComesFrom() {
+    browser.get(base + "search/?q=pembangunannya");
+    List<String> titles = titles();
+    assertEquals(3, titles.size(), titles.toString());
+    assertTrue(browser.findElements(By.cssSelector("#search-results mark")).stream().anyMatch(m -> m.getText().equalsIgnoreCase("pembangunan")));
   }
 }

@@ -71,6 +71,24 @@ class SearchIndexTest {
   }
 
   @Test
+  void aWordNoArticleHasStandsForTheWordsItBeginsOrTheLongestItBeginsWith() {
+    TestSite site = small();
+    site.build();
+    // the last word, being typed: the words it begins ("temangg" for "temanggung")
+    assertEquals(List.of("Harga Cabai Rawit Turun di Pasar Induk"), titles(site, "cabai temangg"));
+    // an inflection the archive lacks: the longest word of the archive it begins with, at least half of it
+    assertEquals(List.of("Harga Cabai Rawit Turun di Pasar Induk"), titles(site, "temanggungnya"));
+    List<String> built = titles(site, "pembangunannya");
+    assertEquals(3, built.size(), "pembangunan, and with it its stem's other forms: " + built);
+    // too little of it known: "pem" is not half of "pemkabnya", and no word begins with it
+    assertEquals(List.of(), titles(site, "pemkabnya"));
+  }
+
+  private static List<String> titles(TestSite site, String query) {
+    return new StaticSearch(site.output()).search("id", query, 10).stream().map(StaticSearch.Result::title).toList();
+  }
+
+  @Test
   void aResultShowsTitleUrlDateSectionAndAShortLede() {
     TestSite site = small();
     site.write("-- content/f.md --\n" + article("Gerhana Bulan Total Terlihat Jelas", "2024-06-05T08:00:00+07:00", "sains",

@@ -57,9 +57,12 @@ public final class StaticSearch {
       }
     });
     List<List<Object>> vocab = list(manifest.get("vocab"));
-    // round trip 2: the vocabulary shard of each word
-    Map<String, String[]> stems = new LinkedHashMap<>(); // stem -> {postings shard, df}
-    for (String w : words) {
+    // round trip 2: the vocabulary shard of each word; a word no article has stands for the words
+    // it begins (five for the last, two for the others, most frequent first), else for the longest
+    // word it begins with of half its length or more, all from its own shard
+    Map<String, Object[]> stems = new LinkedHashMap<>(); // stem -> {postings shard, df, slots}
+    for (int slot = 0; slot < words.size(); slot++) {
+      String w = words.get(slot);
       String shard = null;
       for (List<Object> v : vocab) {
         if (((String) v.get(0)).compareTo(w) <= 0) {
@@ -70,18 +73,43 @@ public final class StaticSearch {
         continue;
       }
       Map<String, Object> v = object(fetch(folder + "v/" + shard + ".json", 2));
+      List<List<Object>> exact = new ArrayList<>();
+      List<List<Object>> longer = new ArrayList<>();
+      List<Object> shorter = null;
       for (List<Object> row : this.<Object>list(v.get("w"))) {
-        if (row.get(0).equals(w)) {
-          List<Object> stem = list(v.get("s")).get(((Number) row.get(1)).intValue());
-          String postings = (String) ((List<?>) v.get("p")).get(((Number) stem.get(1)).intValue());
-          stems.put((String) stem.get(0), new String[] {postings, String.valueOf(stem.get(2))});
+        String known = (String) row.get(0);
+        List<Object> stem = list(v.get("s")).get(((Number) row.get(1)).intValue());
+        if (known.equals(w)) {
+          exact.add(stem);
+        } else if (w.length() > 2 && known.startsWith(w)) {
+          longer.add(stem);
+        } else if (2 * known.length() >= w.length() && w.startsWith(known)
+            && (shorter == null || known.length() > ((String) shorter.get(3)).length())) {
+          shorter = new ArrayList<>(stem);
+          shorter.add(known);
         }
+      }
+      List<List<Object>> found = exact;
+      if (found.isEmpty()) {
+        longer.sort(Comparator.comparingInt(stem -> -((Number) stem.get(2)).intValue()));
+        found = longer.subList(0, Math.min(longer.size(), slot == words.size() - 1 ? 5 : 2));
+      }
+      if (found.isEmpty() && shorter != null) {
+        found = List.of(shorter);
+      }
+      for (List<Object> stem : found) {
+        String postings = (String) ((List<?>) v.get("p")).get(((Number) stem.get(1)).intValue());
+        Object[] entry = stems.computeIfAbsent((String) stem.get(0), k -> new Object[] {postings, String.valueOf(stem.get(2)), new java.util.TreeSet<Integer>()});
+        @SuppressWarnings("unchecked")
+        Set<Integer> slots = (Set<Integer>) entry[2];
+        slots.add(slot);
       }
     }
     // round trip 3: postings
-    Map<Integer, double[]> scores = new HashMap<>(); // id -> {score, words}
+    Map<Integer, double[]> scores = new HashMap<>(); // id -> {score}
+    Map<Integer, Set<Integer>> slotsOf = new HashMap<>(); // id -> the query words it has
     Map<Integer, String> blockHash = new HashMap<>();
-    for (Map.Entry<String, String[]> e : stems.entrySet()) {
+    for (Map.Entry<String, Object[]> e : stems.entrySet()) {
       Map<String, Object> p = object(fetch(folder + "p/" + e.getValue()[0] + ".json", 3));
       byte[] table = Base64.getDecoder().decode((String) p.get("b"));
       int[] pos = {0};
@@ -91,8 +119,10 @@ public final class StaticSearch {
         blockHash.put(b, String.format("%02x%02x%02x", table[pos[0]] & 255, table[pos[0] + 1] & 255, table[pos[0] + 2] & 255));
         pos[0] += 3;
       }
-      int df = Integer.parseInt(e.getValue()[1]);
+      int df = Integer.parseInt((String) e.getValue()[1]);
       double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      @SuppressWarnings("unchecked")
+      Set<Integer> slots = (Set<Integer>) e.getValue()[2];
       byte[] postings = Base64.getDecoder().decode((String) this.<Object>object(p.get("t")).get(e.getKey()));
       int[] at = {0};
       int id = -1;
@@ -101,7 +131,9 @@ public final class StaticSearch {
         int weight = postings[at[0]++] & 255;
         double[] s = scores.computeIfAbsent(id, k -> new double[2]);
         s[0] += idf * weight / 255.0 * (avgK1 + 1);
-        s[1]++;
+        Set<Integer> has = slotsOf.computeIfAbsent(id, k -> new java.util.TreeSet<>());
+        has.addAll(slots);
+        s[1] = has.size();
       }
     }
     List<Integer> ids = new ArrayList<>(scores.keySet());
