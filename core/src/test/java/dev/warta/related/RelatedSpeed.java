@@ -15,7 +15,7 @@ import java.util.Locale;
  * before the first run, and that analysis is not timed: a build does it while loading.
  * Usage: {@code RelatedSpeed [N [R]]}.
  */
-final class RelatedSpeed {
+public final class RelatedSpeed {
 
   private RelatedSpeed() {}
 
