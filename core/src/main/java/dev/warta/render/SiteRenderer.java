@@ -129,7 +129,7 @@ public final class SiteRenderer {
     Map<String, Object> model = new LinkedHashMap<>();
     String lang = archive.config().language();
     Body body = null;
-    Map<String, Object> articleModel = null;
+    Views.ArticleView articleModel = null;
     if (page instanceof ArticlePage a) {
         lang = a.entry().article().lang();
         Article article = a.entry().article();
@@ -197,7 +197,7 @@ public final class SiteRenderer {
       return new Rendered(null, fingerprint);
     }
     if (body != null) {
-      articleModel.put("content", body.html(problems));
+      model.put("article", articleModel.withContent(body.html(problems)));
     }
     String html = templates.render(page.template(), model, problems, page.url());
     if (archive.config().relativeUrls() && !(page instanceof NotFoundPage)) {
