@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Builds the data model templates receive: maps, lists, strings and the records of {@link Views},
+ * Builds the data model templates receive: the records of {@link Views}, lists and strings,
  * so that every name a template can use is listed here and in the README's template reference.
  */
 final class Models {
@@ -26,7 +26,7 @@ final class Models {
   private final Labels labels;
   private final String basePath;
   private final Map<String, List<Views.CountedLink>> sectionsByLanguage;
-  private final Map<String, Map<String, Object>> sites = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Views.SiteView> sites = new java.util.concurrent.ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicReferenceArray<Views.SummaryView> summaries;
   /** Feed channels by the base URL of the list they follow. */
   private final Map<String, FeedChannel> channels;
@@ -76,35 +76,25 @@ final class Models {
   }
 
   /** The site model of a language: the same for every page, so built once. */
-  Map<String, Object> site(String lang) {
+  Views.SiteView site(String lang) {
     return sites.computeIfAbsent(lang, this::buildSite);
   }
 
-  private Map<String, Object> buildSite(String lang) {
-    Map<String, Object> site = new LinkedHashMap<>();
-    site.put("title", config.title());
-    site.put("description", config.description());
-    site.put("baseUrl", config.baseUrl().toString());
-    site.put("home", href("/"));
-    site.put("language", config.language());
-    site.put("params", config.params());
-    site.put("publisher", Map.of("name", config.publisher().name().isEmpty() ? config.title() : config.publisher().name(),
-        "logo", config.publisher().logo().isEmpty() ? "" : href(config.publisher().logo())));
-    site.put("css", href("/css/warta.css"));
-    site.put("sections", sectionsByLanguage.getOrDefault(lang, List.of()));
-    List<Map<String, Object>> languages = new ArrayList<>();
+  private Views.SiteView buildSite(String lang) {
+    List<Views.LanguageView> languages = new ArrayList<>();
     for (String l : archive.languages()) {
-      languages.add(Map.of("lang", l, "url", href(l.equals(config.language()) ? "/" : "/" + l.toLowerCase(java.util.Locale.ROOT) + "/"),
-          "name", labels.of(l).getOrDefault("language.name", l), "current", l.equals(lang)));
+      languages.add(new Views.LanguageView(l, href(l.equals(config.language()) ? "/" : "/" + l.toLowerCase(java.util.Locale.ROOT) + "/"),
+          labels.of(l).getOrDefault("language.name", l), l.equals(lang)));
     }
-    site.put("languages", languages);
-    site.put("links", Map.of("sections", href(archive.indexUrl("sections")), "tags", href(archive.indexUrl("tags")),
-        "authors", href(archive.indexUrl("authors")), "archive", href(archive.indexUrl("years"))));
-    site.put("search", config.search() ? href(dev.warta.search.SearchIndex.pageUrl(lang, config.language())) : "");
-    site.put("year", config.buildTime().atZone(config.timeZone()).getYear());
-    site.put("generator", "Warta");
-    site.put("oldPostScript", archive.entries().stream().anyMatch(e -> e.article().wordpressId().isPresent()) ? oldPostScript(basePath) : "");
-    return new Shared<>(site);
+    return new Views.SiteView(config.title(), config.description(), config.baseUrl().toString(), href("/"), config.language(),
+        config.params(),
+        new Views.PublisherView(publisherName(), config.publisher().logo().isEmpty() ? "" : href(config.publisher().logo())),
+        href("/css/warta.css"), sectionsByLanguage.getOrDefault(lang, List.of()), List.copyOf(languages),
+        new Views.SiteLinks(href(archive.indexUrl("sections")), href(archive.indexUrl("tags")), href(archive.indexUrl("authors")),
+            href(archive.indexUrl("years"))),
+        config.search() ? href(dev.warta.search.SearchIndex.pageUrl(lang, config.language())) : "",
+        config.buildTime().atZone(config.timeZone()).getYear(), "Warta",
+        archive.entries().stream().anyMatch(e -> e.article().wordpressId().isPresent()) ? oldPostScript(basePath) : "");
   }
 
   /**
@@ -185,19 +175,7 @@ final class Models {
   }
 
   /** Page links of a paginated list: first, previous, next, last, and a window of numbers around this one. */
-  Map<String, Object> pager(Page.ListPage p) {
-    Map<String, Object> pager = new LinkedHashMap<>();
-    pager.put("number", p.number());
-    pager.put("total", p.pages());
-    pager.put("count", p.all().size());
-    if (p.number() > 1) {
-      pager.put("first", href(pageUrl(p, 1)));
-      pager.put("previous", href(pageUrl(p, p.number() - 1)));
-    }
-    if (p.number() < p.pages()) {
-      pager.put("next", href(pageUrl(p, p.number() + 1)));
-      pager.put("last", href(pageUrl(p, p.pages())));
-    }
+  Views.PagerView pager(Page.ListPage p) {
     // a window of numbers keeps 500 pages usable: 1 … 48 49 [50] 51 52 … 500
     List<Views.PageNumber> numbers = new ArrayList<>();
     int from = Math.max(1, p.number() - 2);
@@ -218,8 +196,11 @@ final class Models {
       }
       numbers.add(new Views.PageNumber(p.pages(), href(pageUrl(p, p.pages())), false, false));
     }
-    pager.put("pages", numbers);
-    return pager;
+    boolean first = p.number() <= 1;
+    boolean last = p.number() >= p.pages();
+    return new Views.PagerView(p.number(), p.pages(), p.all().size(), first ? null : href(pageUrl(p, 1)),
+        first ? null : href(pageUrl(p, p.number() - 1)), last ? null : href(pageUrl(p, p.number() + 1)),
+        last ? null : href(pageUrl(p, p.pages())), List.copyOf(numbers));
   }
 
   static String pageUrl(Page.ListPage p, int n) {

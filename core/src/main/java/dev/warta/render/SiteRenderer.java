@@ -151,42 +151,37 @@ public final class SiteRenderer {
           case "year" -> words.get("archive.year") + " " + l.title();
           default -> l.title();
         };
-        Map<String, Object> list = new LinkedHashMap<>();
-        list.put("kind", l.kind());
-        list.put("title", heading);
-        list.put("items", l.items().stream().map(models::summary).toList());
-        list.put("pager", models.pager(l));
+        List<Views.CountedLink> periods = null;
         if (l.kind().equals("year")) {
           // the months of a year are reached from its page: no month archive is an orphan
-          list.put("periods", archive.months(Integer.parseInt(l.title())).stream().map(m -> new Views.CountedLink(
+          periods = archive.months(Integer.parseInt(l.title())).stream().map(m -> new Views.CountedLink(
               labels.format(java.time.LocalDate.of(m.year(), m.month(), 1).atStartOfDay(archive.config().timeZone()), l.lang(), "date.month"),
-              models.href(m.url()), m.entries().size())).toList());
+              models.href(m.url()), m.entries().size())).toList();
         }
         Optional<FeedChannel> channel = models.channel(l.base()).filter(c -> c.kind().equals(l.kind()));
-        list.put("feed", channel.map(c -> models.href(c.rss())).orElse(""));
-        model.put("list", list);
-        model.put("feeds", models.feedLinks(lang, channel));
         String title = l.kind().equals("home") && l.number() == 1 ? "" : heading;
         if (l.number() > 1) {
           title = heading + " – " + words.get("page") + " " + l.number();
         }
-        list.put("jsonLd", models.listJsonLd(l, heading, title));
+        model.put("list", new Views.ListView(l.kind(), heading, l.items().stream().map(models::summary).toList(), models.pager(l),
+            periods, channel.map(c -> models.href(c.rss())).orElse(""), models.listJsonLd(l, heading, title)));
+        model.put("feeds", models.feedLinks(lang, channel));
         model.put("page", models.page(l.kind(), l.url(), title, lang, archive.config().description()));
     } else if (page instanceof TermsPage t) {
         Map<String, String> words = labels.of(lang);
         String title = words.get("all." + t.kind());
-        model.put("terms", Map.of("kind", t.kind(), "title", title,
-            "items", t.items().stream().map(i -> new Views.CountedLink(i.name(), models.href(i.url()), i.count())).toList()));
+        model.put("terms", new Views.TermsView(t.kind(), title,
+            t.items().stream().map(i -> new Views.CountedLink(i.name(), models.href(i.url()), i.count())).toList()));
         model.put("page", models.page(t.kind(), t.url(), title, lang, ""));
     } else if (page instanceof NotFoundPage n) {
       model.put("page", models.page("404", n.url(), labels.of(lang).get("not.found.title"), lang, ""));
     } else if (page instanceof Page.SearchPage s) {
       lang = s.lang();
-      model.put("search", Map.of("page", models.href(s.url()), "manifest", models.href(SearchIndex.manifestUrl(lang)),
-          "script", models.href(SearchIndex.CLIENT), "relative", archive.config().relativeUrls()));
+      model.put("search", new Views.SearchView(models.href(s.url()), models.href(SearchIndex.manifestUrl(lang)),
+          models.href(SearchIndex.CLIENT), archive.config().relativeUrls()));
       model.put("page", models.page("search", s.url(), labels.of(lang).get("search.title"), lang, labels.of(lang).get("search.description")));
     } else if (page instanceof RedirectPage r) {
-        model.put("target", Map.of("url", models.href(r.target().url()), "permalink", models.absolute(r.target().url()), "title", r.target().article().title()));
+        model.put("target", new Views.TargetView(models.href(r.target().url()), models.absolute(r.target().url()), r.target().article().title()));
         model.put("page", models.page("redirect", r.url(), r.target().article().title(), r.target().article().lang(), ""));
     }
     model.putIfAbsent("feeds", models.feedLinks(lang, Optional.empty()));
