@@ -120,4 +120,18 @@ public final class Views {
   public record SiteView(String title, String description, String baseUrl, String home, String language,
       Map<String, Object> params, PublisherView publisher, String css, List<CountedLink> sections,
       List<LanguageView> languages, SiteLinks links, String search, int year, String generator, String oldPostScript) {}
+
+  /**
+   * What a template receives: {@code page}, {@code site}, {@code labels} and {@code feeds} on every
+   * page, and the part of its kind ({@code article}, {@code list}, {@code terms}, {@code search} or
+   * {@code target}); the parts of other kinds are null, missing to templates.
+   */
+  public record PageModel(PageView page, SiteView site, Map<String, String> labels, List<FeedLink> feeds, ArticleView article,
+      ListView list, TermsView terms, SearchView search, TargetView target) {
+
+    /** The same model with another article part. */
+    public PageModel withArticle(ArticleView other) {
+      return new PageModel(page, site, labels, feeds, other, list, terms, search, target);
+    }
+  }
 }
