@@ -73,7 +73,9 @@ public final class Views {
   /**
    * An article page's own model: its summary's names, then the page's own. {@code content} is the
    * body's HTML (a stand-in for it while the page's fingerprint is taken); the neighbours are null
-   * when there is none.
+   * when there is none. {@code isUpdated} is a {@code Boolean}: a primitive {@code boolean
+   * isUpdated()} is a JavaBeans getter of a property {@code updated}, and FreeMarker then shows
+   * {@code article.isUpdated} as a method, not a value.
    */
   public record ArticleView(String title, String url, String permalink, String summary, String lang, DateView date,
       NamedLink section, List<NamedLink> authors, ImageView image,
