@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Builds the data model templates receive: maps, lists, strings and the records of {@link Views},
+ * Builds the data model templates receive: the records of {@link Views}, lists and strings,
  * so that every name a template can use is listed here and in the README's template reference.
  */
 final class Models {
@@ -26,8 +26,8 @@ final class Models {
   private final Labels labels;
   private final String basePath;
   private final Map<String, List<Views.CountedLink>> sectionsByLanguage;
-  private final Map<String, Map<String, Object>> sites = new java.util.concurrent.ConcurrentHashMap<>();
-  private final java.util.concurrent.atomic.AtomicReferenceArray<Map<String, Object>> summaries;
+  private final Map<String, Views.SiteView> sites = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicReferenceArray<Views.SummaryView> summaries;
   /** Feed channels by the base URL of the list they follow. */
   private final Map<String, FeedChannel> channels;
 
@@ -76,35 +76,25 @@ final class Models {
   }
 
   /** The site model of a language: the same for every page, so built once. */
-  Map<String, Object> site(String lang) {
+  Views.SiteView site(String lang) {
     return sites.computeIfAbsent(lang, this::buildSite);
   }
 
-  private Map<String, Object> buildSite(String lang) {
-    Map<String, Object> site = new LinkedHashMap<>();
-    site.put("title", config.title());
-    site.put("description", config.description());
-    site.put("baseUrl", config.baseUrl().toString());
-    site.put("home", href("/"));
-    site.put("language", config.language());
-    site.put("params", config.params());
-    site.put("publisher", Map.of("name", config.publisher().name().isEmpty() ? config.title() : config.publisher().name(),
-        "logo", config.publisher().logo().isEmpty() ? "" : href(config.publisher().logo())));
-    site.put("css", href("/css/warta.css"));
-    site.put("sections", sectionsByLanguage.getOrDefault(lang, List.of()));
-    List<Map<String, Object>> languages = new ArrayList<>();
+  private Views.SiteView buildSite(String lang) {
+    List<Views.LanguageView> languages = new ArrayList<>();
     for (String l : archive.languages()) {
-      languages.add(Map.of("lang", l, "url", href(l.equals(config.language()) ? "/" : "/" + l.toLowerCase(java.util.Locale.ROOT) + "/"),
-          "name", labels.of(l).getOrDefault("language.name", l), "current", l.equals(lang)));
+      languages.add(new Views.LanguageView(l, href(l.equals(config.language()) ? "/" : "/" + l.toLowerCase(java.util.Locale.ROOT) + "/"),
+          labels.of(l).getOrDefault("language.name", l), l.equals(lang)));
     }
-    site.put("languages", languages);
-    site.put("links", Map.of("sections", href(archive.indexUrl("sections")), "tags", href(archive.indexUrl("tags")),
-        "authors", href(archive.indexUrl("authors")), "archive", href(archive.indexUrl("years"))));
-    site.put("search", config.search() ? href(dev.warta.search.SearchIndex.pageUrl(lang, config.language())) : "");
-    site.put("year", config.buildTime().atZone(config.timeZone()).getYear());
-    site.put("generator", "Warta");
-    site.put("oldPostScript", archive.entries().stream().anyMatch(e -> e.article().wordpressId().isPresent()) ? oldPostScript(basePath) : "");
-    return new Shared<>(site);
+    return new Views.SiteView(config.title(), config.description(), config.baseUrl().toString(), href("/"), config.language(),
+        config.params(),
+        new Views.PublisherView(publisherName(), config.publisher().logo().isEmpty() ? "" : href(config.publisher().logo())),
+        href("/css/warta.css"), sectionsByLanguage.getOrDefault(lang, List.of()), List.copyOf(languages),
+        new Views.SiteLinks(href(archive.indexUrl("sections")), href(archive.indexUrl("tags")), href(archive.indexUrl("authors")),
+            href(archive.indexUrl("years"))),
+        config.search() ? href(dev.warta.search.SearchIndex.pageUrl(lang, config.language())) : "",
+        config.buildTime().atZone(config.timeZone()).getYear(), "Warta",
+        archive.entries().stream().anyMatch(e -> e.article().wordpressId().isPresent()) ? oldPostScript(basePath) : "");
   }
 
   /**
@@ -132,44 +122,31 @@ final class Models {
     return new Views.PageView(kind, href(url), absolute(url), title, lang, description);
   }
 
-  Map<String, Object> date(ZonedDateTime date, String lang) {
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("iso", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(date.withNano(0)));
-    d.put("long", labels.format(date, lang, "date.long"));
-    d.put("short", labels.format(date, lang, "date.short"));
-    d.put("month", labels.format(date, lang, "date.month"));
-    d.put("year", date.getYear());
-    return d;
+  Views.DateView date(ZonedDateTime date, String lang) {
+    return new Views.DateView(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(date.withNano(0)), labels.format(date, lang, "date.long"),
+        labels.format(date, lang, "date.short"), labels.format(date, lang, "date.month"), date.getYear());
   }
 
-  /** What lists, related sections and neighbours show of an article. */
   /**
    * What lists, related sections and neighbours show of an article. An article appears on a
    * dozen pages (lists, related sections, neighbours), so its summary is built once and shared;
    * it is small metadata, never the body.
    */
-  Map<String, Object> summary(Entry e) {
-    Map<String, Object> s = summaries.get(e.index());
+  Views.SummaryView summary(Entry e) {
+    Views.SummaryView s = summaries.get(e.index());
     if (s == null) {
-      s = new Shared<>(buildSummary(e));
+      s = buildSummary(e);
       summaries.compareAndSet(e.index(), null, s);
     }
     return s;
   }
 
-  private Map<String, Object> buildSummary(Entry e) {
+  private Views.SummaryView buildSummary(Entry e) {
     Article a = e.article();
-    Map<String, Object> s = new LinkedHashMap<>();
-    s.put("title", a.title());
-    s.put("url", href(e.url()));
-    s.put("permalink", absolute(e.url()));
-    s.put("summary", a.summary());
-    s.put("lang", a.lang());
-    s.put("date", date(a.date(), a.lang()));
-    archive.sectionOf(e).ifPresent(t -> s.put("section", new Views.NamedLink(t.name(), href(t.url()))));
-    s.put("authors", a.authors().stream().map(n -> new Views.NamedLink(n, href(archive.authorUrl(n)))).toList());
-    a.image().ifPresent(i -> s.put("image", image(i)));
-    return s;
+    return new Views.SummaryView(a.title(), href(e.url()), absolute(e.url()), a.summary(), a.lang(), date(a.date(), a.lang()),
+        archive.sectionOf(e).map(t -> new Views.NamedLink(t.name(), href(t.url()))).orElse(null),
+        a.authors().stream().map(n -> new Views.NamedLink(n, href(archive.authorUrl(n)))).toList(),
+        a.image().map(this::image).orElse(null));
   }
 
   Views.ImageView image(Image i) {
@@ -177,49 +154,28 @@ final class Models {
   }
 
   /** An article page's own model, with its rendered body. */
-  Map<String, Object> article(Entry e, String contentHtml, List<Entry> related) {
+  Views.ArticleView article(Entry e, String contentHtml, List<Entry> related) {
     Article a = e.article();
-    Map<String, Object> m = new LinkedHashMap<>(summary(e));
-    m.put("content", contentHtml);
-    m.put("updated", date(a.updated(), a.lang()));
-    m.put("isUpdated", a.isUpdated());
-    m.put("tags", a.tags().stream().map(t -> new Views.NamedLink(t, href(archive.tagUrl(t)))).toList());
-    m.put("params", a.params());
+    Views.SummaryView s = summary(e);
     String canonical = a.canonical().isEmpty() ? absolute(e.url()) : absolute(a.canonical());
-    m.put("canonical", canonical);
-    m.put("permalinkSelf", absolute(e.url()));
-    m.put("ogLocale", ogLocale(a.lang()));
-    // every article page has an image to share: its own, else the site's, else Warta's card
-    m.put("imageUrl", absolute(a.image().map(Image::src).orElse(config.pageImage())));
-    m.put("jsonLd", articleJsonLd(e, canonical));
-    m.put("related", related.stream().map(this::summary).toList());
     List<Views.Translation> translations = new ArrayList<>();
     for (Entry t : archive.translations(e)) {
       translations.add(new Views.Translation(t.article().lang(), href(t.url()), absolute(t.url()), t.article().title(),
           labels.of(t.article().lang()).getOrDefault("language.name", t.article().lang()), ogLocale(t.article().lang())));
     }
-    m.put("translations", translations);
-    archive.older(e).ifPresent(o -> m.put("older", summary(o)));
-    archive.newer(e).ifPresent(o -> m.put("newer", summary(o)));
-    archive.olderInSection(e).ifPresent(o -> m.put("olderInSection", summary(o)));
-    archive.newerInSection(e).ifPresent(o -> m.put("newerInSection", summary(o)));
-    return m;
+    return new Views.ArticleView(s.title(), s.url(), s.permalink(), s.summary(), s.lang(), s.date(), s.section(), s.authors(),
+        s.image(), contentHtml, date(a.updated(), a.lang()), a.isUpdated(),
+        a.tags().stream().map(t -> new Views.NamedLink(t, href(archive.tagUrl(t)))).toList(), a.params(), canonical,
+        absolute(e.url()), ogLocale(a.lang()),
+        // every article page has an image to share: its own, else the site's, else Warta's card
+        absolute(a.image().map(Image::src).orElse(config.pageImage())), articleJsonLd(e, canonical),
+        related.stream().map(this::summary).toList(), List.copyOf(translations),
+        archive.older(e).map(this::summary).orElse(null), archive.newer(e).map(this::summary).orElse(null),
+        archive.olderInSection(e).map(this::summary).orElse(null), archive.newerInSection(e).map(this::summary).orElse(null));
   }
 
   /** Page links of a paginated list: first, previous, next, last, and a window of numbers around this one. */
-  Map<String, Object> pager(Page.ListPage p) {
-    Map<String, Object> pager = new LinkedHashMap<>();
-    pager.put("number", p.number());
-    pager.put("total", p.pages());
-    pager.put("count", p.all().size());
-    if (p.number() > 1) {
-      pager.put("first", href(pageUrl(p, 1)));
-      pager.put("previous", href(pageUrl(p, p.number() - 1)));
-    }
-    if (p.number() < p.pages()) {
-      pager.put("next", href(pageUrl(p, p.number() + 1)));
-      pager.put("last", href(pageUrl(p, p.pages())));
-    }
+  Views.PagerView pager(Page.ListPage p) {
     // a window of numbers keeps 500 pages usable: 1 … 48 49 [50] 51 52 … 500
     List<Views.PageNumber> numbers = new ArrayList<>();
     int from = Math.max(1, p.number() - 2);
@@ -240,8 +196,11 @@ final class Models {
       }
       numbers.add(new Views.PageNumber(p.pages(), href(pageUrl(p, p.pages())), false, false));
     }
-    pager.put("pages", numbers);
-    return pager;
+    boolean first = p.number() <= 1;
+    boolean last = p.number() >= p.pages();
+    return new Views.PagerView(p.number(), p.pages(), p.all().size(), first ? null : href(pageUrl(p, 1)),
+        first ? null : href(pageUrl(p, p.number() - 1)), last ? null : href(pageUrl(p, p.number() + 1)),
+        last ? null : href(pageUrl(p, p.pages())), List.copyOf(numbers));
   }
 
   static String pageUrl(Page.ListPage p, int n) {

@@ -6,10 +6,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A part of the data model that many pages share (an article's summary, a language's site model
- * and labels), read-only, which remembers its own fingerprint: a list page shows twenty summaries,
- * and hashing each of them again for every page that shows it would cost more than the rest of
- * the fingerprint.
+ * A map of the data model that every page of a language shares (its labels), read-only, which
+ * remembers its own fingerprint: hashing a hundred labels again for every page would cost more than
+ * the rest of the page's fingerprint.
  */
 final class Shared<V> extends AbstractMap<String, V> implements Fingerprint.Part {
   private final Map<String, V> map;

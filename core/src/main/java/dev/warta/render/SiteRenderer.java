@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -126,10 +125,15 @@ public final class SiteRenderer {
    * thread-safe: one list per call).
    */
   public Rendered render(Page page, List<Problem> problems, Predicate<byte[]> unchanged) {
-    Map<String, Object> model = new LinkedHashMap<>();
+    Views.PageView pageView = null;
+    List<Views.FeedLink> feeds = null;
+    Views.ListView list = null;
+    Views.TermsView terms = null;
+    Views.SearchView search = null;
+    Views.TargetView target = null;
     String lang = archive.config().language();
     Body body = null;
-    Map<String, Object> articleModel = null;
+    Views.ArticleView articleModel = null;
     if (page instanceof ArticlePage a) {
         lang = a.entry().article().lang();
         Article article = a.entry().article();
@@ -138,9 +142,8 @@ public final class SiteRenderer {
         java.util.Set<String> linked = new java.util.HashSet<>();
         body.linked().forEach(href -> linked.add(unhref(href)));
         articleModel = models.article(a.entry(), body.placeholder(), links.related(a.entry(), linked));
-        model.put("article", articleModel);
-        model.put("page", models.page("article", a.url(), article.title(), lang, article.summary()));
-        model.put("feeds", models.feedLinks(lang, archive.sectionOf(a.entry()).flatMap(t -> models.channel(t.url()))));
+        pageView = models.page("article", a.url(), article.title(), lang, article.summary());
+        feeds = models.feedLinks(lang, archive.sectionOf(a.entry()).flatMap(t -> models.channel(t.url())));
     } else if (page instanceof ListPage l) {
         lang = l.lang();
         Map<String, String> words = labels.of(lang);
@@ -151,53 +154,50 @@ public final class SiteRenderer {
           case "year" -> words.get("archive.year") + " " + l.title();
           default -> l.title();
         };
-        Map<String, Object> list = new LinkedHashMap<>();
-        list.put("kind", l.kind());
-        list.put("title", heading);
-        list.put("items", l.items().stream().map(models::summary).toList());
-        list.put("pager", models.pager(l));
+        List<Views.CountedLink> periods = null;
         if (l.kind().equals("year")) {
           // the months of a year are reached from its page: no month archive is an orphan
-          list.put("periods", archive.months(Integer.parseInt(l.title())).stream().map(m -> new Views.CountedLink(
+          periods = archive.months(Integer.parseInt(l.title())).stream().map(m -> new Views.CountedLink(
               labels.format(java.time.LocalDate.of(m.year(), m.month(), 1).atStartOfDay(archive.config().timeZone()), l.lang(), "date.month"),
-              models.href(m.url()), m.entries().size())).toList());
+              models.href(m.url()), m.entries().size())).toList();
         }
         Optional<FeedChannel> channel = models.channel(l.base()).filter(c -> c.kind().equals(l.kind()));
-        list.put("feed", channel.map(c -> models.href(c.rss())).orElse(""));
-        model.put("list", list);
-        model.put("feeds", models.feedLinks(lang, channel));
         String title = l.kind().equals("home") && l.number() == 1 ? "" : heading;
         if (l.number() > 1) {
           title = heading + " – " + words.get("page") + " " + l.number();
         }
-        list.put("jsonLd", models.listJsonLd(l, heading, title));
-        model.put("page", models.page(l.kind(), l.url(), title, lang, archive.config().description()));
+        list = new Views.ListView(l.kind(), heading, l.items().stream().map(models::summary).toList(), models.pager(l),
+            periods, channel.map(c -> models.href(c.rss())).orElse(""), models.listJsonLd(l, heading, title));
+        feeds = models.feedLinks(lang, channel);
+        pageView = models.page(l.kind(), l.url(), title, lang, archive.config().description());
     } else if (page instanceof TermsPage t) {
         Map<String, String> words = labels.of(lang);
         String title = words.get("all." + t.kind());
-        model.put("terms", Map.of("kind", t.kind(), "title", title,
-            "items", t.items().stream().map(i -> new Views.CountedLink(i.name(), models.href(i.url()), i.count())).toList()));
-        model.put("page", models.page(t.kind(), t.url(), title, lang, ""));
+        terms = new Views.TermsView(t.kind(), title,
+            t.items().stream().map(i -> new Views.CountedLink(i.name(), models.href(i.url()), i.count())).toList());
+        pageView = models.page(t.kind(), t.url(), title, lang, "");
     } else if (page instanceof NotFoundPage n) {
-      model.put("page", models.page("404", n.url(), labels.of(lang).get("not.found.title"), lang, ""));
+      pageView = models.page("404", n.url(), labels.of(lang).get("not.found.title"), lang, "");
     } else if (page instanceof Page.SearchPage s) {
       lang = s.lang();
-      model.put("search", Map.of("page", models.href(s.url()), "manifest", models.href(SearchIndex.manifestUrl(lang)),
-          "script", models.href(SearchIndex.CLIENT), "relative", archive.config().relativeUrls()));
-      model.put("page", models.page("search", s.url(), labels.of(lang).get("search.title"), lang, labels.of(lang).get("search.description")));
+      search = new Views.SearchView(models.href(s.url()), models.href(SearchIndex.manifestUrl(lang)),
+          models.href(SearchIndex.CLIENT), archive.config().relativeUrls());
+      pageView = models.page("search", s.url(), labels.of(lang).get("search.title"), lang, labels.of(lang).get("search.description"));
     } else if (page instanceof RedirectPage r) {
-        model.put("target", Map.of("url", models.href(r.target().url()), "permalink", models.absolute(r.target().url()), "title", r.target().article().title()));
-        model.put("page", models.page("redirect", r.url(), r.target().article().title(), r.target().article().lang(), ""));
+        target = new Views.TargetView(models.href(r.target().url()), models.absolute(r.target().url()), r.target().article().title());
+        pageView = models.page("redirect", r.url(), r.target().article().title(), r.target().article().lang(), "");
     }
-    model.putIfAbsent("feeds", models.feedLinks(lang, Optional.empty()));
-    model.put("site", models.site(lang));
-    model.put("labels", labels.of(lang));
+    if (feeds == null) {
+      feeds = models.feedLinks(lang, Optional.empty());
+    }
+    Views.PageModel model = new Views.PageModel(pageView, models.site(lang), labels.of(lang), feeds, articleModel, list, terms,
+        search, target);
     byte[] fingerprint = new Fingerprint().add(page.template()).add(page.url()).add(model).finish();
     if (unchanged.test(fingerprint)) {
       return new Rendered(null, fingerprint);
     }
     if (body != null) {
-      articleModel.put("content", body.html(problems));
+      model = model.withArticle(articleModel.withContent(body.html(problems)));
     }
     String html = templates.render(page.template(), model, problems, page.url());
     if (archive.config().relativeUrls() && !(page instanceof NotFoundPage)) {

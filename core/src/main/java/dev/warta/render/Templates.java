@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
 
@@ -109,7 +108,7 @@ final class Templates {
   }
 
   /** Renders a template with a model, or returns the problem with the template's position. */
-  String render(String name, Map<String, Object> model, List<Problem> problems, String page) {
+  String render(String name, Views.PageModel model, List<Problem> problems, String page) {
     try {
       Template template = configuration.getTemplate(name);
       BuilderWriter out = new BuilderWriter(32 * 1024);

@@ -114,6 +114,39 @@ class SitePagesTest {
   }
 
   @Test
+  void aSiteTemplateReachesTheModelByItsDocumentedNames() {
+    // the model is made of records; a date answers to long and short, which no record component can be
+    // named, each summary in its own language (the English one on the year page)
+    TestSite site = bilingual();
+    site.write("""
+        -- i18n/id.yml --
+        date.long: "yyyy-MM-dd HH:mm"
+        date.short: "d/M/yy"
+        date.month: "MM/yyyy"
+        -- templates/article.ftlh --
+        <p id="d">${article.date.iso}|${article.date.long}|${article.date.short}|${article.date.month}|${article.date.year?c}</p>
+        <p id="u">${article.isUpdated?c}|${article.updated.short}|${article.nosuch!"none"}</p>
+        <p id="s"><#if article.section??>${article.section.name}</#if>|${(article.image.alt)!"-"}|<#list article.authors as a>${a.name}</#list>|<#list article.tags as t>${t.name};</#list></p>
+        <p id="n">${(article.older.title)!"-"}|${(article.newer.title)!"-"}|${(article.newerInSection.title)!"-"}|${(article.olderInSection.date.short)!"-"}</p>
+        <p id="site">${site.title}|${site.publisher.name}|${site.links.tags}|<#list site.languages as l>${l.lang}=${l.current?c};</#list></p>
+        -- templates/list.ftlh --
+        <p id="l">${list.kind}|<#list list.items as i>${i.date.short};</#list>|${list.pager.number?c}/${list.pager.total?c}|${list.pager.next!"-"}|<#list list.periods![] as p>${p.name}=${p.count?c};</#list></p>
+        -- templates/terms.ftlh --
+        <p id="t">${terms.kind}|<#list terms.items as i>${i.name}=${i.count?c};</#list></p>
+        """);
+    site.build();
+    Document article = site.page("/2023/09/harga-cabai-naik/");
+    assertEquals("2023-09-05T08:30:00+07:00|2023-09-05 08:30|5/9/23|09/2023|2023", article.select("#d").text());
+    assertEquals("false|5/9/23|none", article.select("#u").text());
+    assertEquals("ekonomi|Cabai merah|Sri Wahyuni|Korea Utara;pangan;", article.select("#s").text());
+    assertEquals("Inflasi Pangan Mulai Terkendali|Banjir di Semarang|-|6/3/22", article.select("#n").text());
+    assertEquals("Kabar Kota|Kabar Kota|/tag/|id=true;en=false;", article.select("#site").text());
+    assertEquals("home|2/1/24;5/9/23;6/3/22;|1/1|-|", site.page("/").select("#l").text());
+    assertEquals("year|7 March 2022;6/3/22;|1/1|-|03/2022=2;", site.page("/2022/").select("#l").text());
+    assertEquals("sections|business=1;ekonomi=2;nasional=1;", site.page("/section/").select("#t").text());
+  }
+
+  @Test
   void aSiteTemplateOverridesTheThemeByName() {
     TestSite site = bilingual();
     site.write("-- templates/article.ftlh --\n<p id=\"mine\">${article.title} &amp; ${page.lang}</p>\n");
