@@ -112,7 +112,7 @@ public final class ContentLoader {
             && known.article().map(a -> analysed.test(a.source())).orElse(true)) {
           return new ArticleReader.Result(known.article(), null, known.problems());
         }
-        ArticleReader.Result result = readOne(reader, f);
+        ArticleReader.Result result = readOne(reader, f, stamp);
         if (stamp != null) {
           memo.files.put(f, new Memo.Remembered(stamp.size(), modified(stamp), result.article(), result.problems()));
         }
@@ -142,12 +142,15 @@ public final class ContentLoader {
         future++;
       } else {
         articles.add(a);
+        BasicFileAttributes stamp = stamps.get(files.get(i));
         if (result.body() != null) {
           kept.add(result);
-          BasicFileAttributes stamp = stamps.get(files.get(i));
           if (stamp != null) {
             texts.keep(a, stamp, result.body());
           }
+        } else if (stamp != null) {
+          // an article the memo knew: rendering asks its file's size and time, which the listing gave
+          texts.stamped(a, stamp);
         }
       }
     }
@@ -176,7 +179,7 @@ public final class ContentLoader {
     if (!absolute.startsWith(content) || !isArticlePath(content.relativize(absolute)) || !loadReads(absolute, content)) {
       return Optional.empty();
     }
-    ArticleReader.Result result = readOne(new ArticleReader(config), absolute);
+    ArticleReader.Result result = readOne(new ArticleReader(config), absolute, null);
     problems.addAll(result.problems());
     return result.problems().stream().anyMatch(Problem::isError) ? Optional.empty() : result.article();
   }
@@ -194,10 +197,17 @@ public final class ContentLoader {
     return Files.isSymbolicLink(file) ? linked(file, new ArrayList<>()).isPresent() : Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS);
   }
 
-  private ArticleReader.Result readOne(ArticleReader reader, Path file) {
+  /** Reads an article file; its size is the listing's ({@code stamp}) when there is one, so the file is not asked again. */
+  private ArticleReader.Result readOne(ArticleReader reader, Path file, BasicFileAttributes stamp) {
     String source = relative(file);
     try {
-      long size = Files.size(file);
+      long size;
+      if (stamp != null) {
+        size = stamp.size();
+      } else {
+        WorkCounts.stat();
+        size = Files.size(file);
+      }
       if (size > MAX_FILE_BYTES) {
         return failed(source, "the file is " + (size >> 20) + " MiB; an article may be at most " + (MAX_FILE_BYTES >> 20) + " MiB");
       }
@@ -253,6 +263,7 @@ public final class ContentLoader {
           if (attrs.isSymbolicLink()) {
             linked(file, problems).ifPresent(files::add);
           } else if (attrs.isRegularFile()) {
+            WorkCounts.stat();
             files.add(file);
             stamps.put(file, attrs);
           }

@@ -4,12 +4,13 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * How often this process did the costly steps an article's walk through a build is made of: its file
- * read, its front matter split from its body, its body parsed by flexmark for its page, a summary
- * parsed by flexmark. Each step counts itself where it is done, so a test can check that a build
+ * looked at (size and time), its file read, its front matter split from its body, its body parsed
+ * by flexmark for its page, a summary parsed by flexmark. Each step counts itself where it is done, so a test can check that a build
  * does each once per article ({@code ArticleWalkTest}); the counts only grow, and cost one
  * uncontended add per step.
  */
 public final class WorkCounts {
+  private static final LongAdder STATS = new LongAdder();
   private static final LongAdder READS = new LongAdder();
   private static final LongAdder SPLITS = new LongAdder();
   private static final LongAdder BODY_PARSES = new LongAdder();
@@ -18,17 +19,22 @@ public final class WorkCounts {
   private WorkCounts() {}
 
   /** The counts at one moment; {@link #since} gives what happened between two. */
-  public record Counts(long reads, long splits, long bodyParses, long summaryParses) {
+  public record Counts(long stats, long reads, long splits, long bodyParses, long summaryParses) {
     /** What was counted after {@code before} was taken, up to these counts. */
     public Counts since(Counts before) {
-      return new Counts(reads - before.reads, splits - before.splits, bodyParses - before.bodyParses,
+      return new Counts(stats - before.stats, reads - before.reads, splits - before.splits, bodyParses - before.bodyParses,
           summaryParses - before.summaryParses);
     }
   }
 
   /** The counts now. */
   public static Counts now() {
-    return new Counts(READS.sum(), SPLITS.sum(), BODY_PARSES.sum(), SUMMARY_PARSES.sum());
+    return new Counts(STATS.sum(), READS.sum(), SPLITS.sum(), BODY_PARSES.sum(), SUMMARY_PARSES.sum());
+  }
+
+  /** An article file's attributes (size, modification time) were asked of the file system. */
+  public static void stat() {
+    STATS.increment();
   }
 
   /** An article file was read. */

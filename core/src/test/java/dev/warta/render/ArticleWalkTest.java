@@ -43,9 +43,25 @@ class ArticleWalkTest {
     site.build();
     WorkCounts.Counts walk = WorkCounts.now().since(before);
 
-    assertEquals(new WorkCounts.Counts(3, 3, 3, 1), walk);
+    // each file is looked at once, by the listing: reading takes its size from there
+    assertEquals(new WorkCounts.Counts(3, 3, 3, 3, 1), walk);
     // the feeds carry the bodies the pages show
     assertTrue(site.text("feed.xml").contains("naik tajam"), site.text("feed.xml"));
     assertTrue(site.text("ekonomi/feed.xml").contains("ikut &lt;strong&gt;turun&lt;/strong&gt;"), site.text("ekonomi/feed.xml"));
+  }
+
+  @Test
+  void aWarmRebuildLooksAtEachFileOnceAndReadsNone() {
+    // feeds of summaries: a feed of whole bodies renders its newest articles' bodies in every build
+    TestSite site = TestSite.of(dir, SITE.replace("fullContent: true", "fullContent: false"));
+    dev.warta.Site warm = site.site().warm();
+    warm.build();
+    WorkCounts.Counts before = WorkCounts.now();
+    dev.warta.BuildResult again = warm.build();
+    WorkCounts.Counts walk = WorkCounts.now().since(before);
+
+    // the listing looks at each file; rendering takes the size and time it found, and nothing is read
+    assertEquals(new WorkCounts.Counts(3, 0, 0, 0, 0), walk);
+    assertEquals(0, again.pagesRendered());
   }
 }
