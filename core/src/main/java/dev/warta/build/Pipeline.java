@@ -302,7 +302,11 @@ public final class Pipeline {
         meter.await(pool.submit(() -> plan.pages().parallelStream().forEach(page -> {
           meter.add();
           List<Problem> local = new ArrayList<>();
-          if (renderOrKeep(page, renderer, output, previous, next, local)) {
+          if (outputDir.isEmpty()) {
+            // a check keeps nothing for a next build: no fingerprints, no cache entries
+            output.write(page.url(), renderer.check(page, local));
+            renderedCount.incrementAndGet();
+          } else if (renderOrKeep(page, renderer, output, previous, next, local)) {
             renderedCount.incrementAndGet();
           }
           renderProblems.addAll(local);

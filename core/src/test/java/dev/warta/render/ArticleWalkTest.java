@@ -44,10 +44,25 @@ class ArticleWalkTest {
     WorkCounts.Counts walk = WorkCounts.now().since(before);
 
     // each file is looked at once, by the listing: reading takes its size from there
-    assertEquals(new WorkCounts.Counts(3, 3, 3, 3, 1), walk);
+    assertEquals(new WorkCounts.Counts(3, 3, 3, 3, 1, walk.keys()), walk);
     // the feeds carry the bodies the pages show
     assertTrue(site.text("feed.xml").contains("naik tajam"), site.text("feed.xml"));
     assertTrue(site.text("ekonomi/feed.xml").contains("ikut &lt;strong&gt;turun&lt;/strong&gt;"), site.text("ekonomi/feed.xml"));
+  }
+
+  @Test
+  void aCheckRendersEveryPageButMakesNoKeyForANextBuild() {
+    TestSite site = TestSite.of(dir, SITE);
+    WorkCounts.Counts before = WorkCounts.now();
+    dev.warta.BuildResult checked = site.site().check();
+    WorkCounts.Counts check = WorkCounts.now().since(before);
+    before = WorkCounts.now();
+    site.build();
+    WorkCounts.Counts build = WorkCounts.now().since(before);
+
+    assertEquals(new WorkCounts.Counts(3, 3, 3, 3, 1, 0), check);
+    // a build makes one key per page and one per body: the same pages, the same bodies
+    assertEquals(checked.pagesRendered() + 3, build.keys(), build.toString());
   }
 
   @Test
@@ -61,7 +76,7 @@ class ArticleWalkTest {
     WorkCounts.Counts walk = WorkCounts.now().since(before);
 
     // the listing looks at each file; rendering takes the size and time it found, and nothing is read
-    assertEquals(new WorkCounts.Counts(3, 0, 0, 0, 0), walk);
+    assertEquals(new WorkCounts.Counts(3, 0, 0, 0, 0, walk.keys()), walk);
     assertEquals(0, again.pagesRendered());
   }
 }
