@@ -37,6 +37,7 @@ public final class Bodies {
   Bodies() {}
 
   void keep(Article article, BasicFileAttributes file, String text) {
+    WorkCounts.keep();
     kept.put(article.source(), new Kept(stamp(file), text));
   }
 
@@ -86,7 +87,7 @@ public final class Bodies {
     });
   }
 
-  private static Stamp stamp(BasicFileAttributes file) {
+  static Stamp stamp(BasicFileAttributes file) {
     return new Stamp(file.size(), file.lastModifiedTime().to(TimeUnit.NANOSECONDS));
   }
 }

@@ -44,6 +44,8 @@ public final class ContentLoader {
   private final SiteConfig config;
   private final Path siteDir;
   private final SummaryCache summaries;
+  /** Whether rendering will not need an article's body, by its source and its file's size and time. */
+  private java.util.function.BiPredicate<String, Bodies.Stamp> bodyNotNeeded = (source, stamp) -> false;
 
   /** A loader for the site in {@code siteDir}. */
   public ContentLoader(SiteConfig config, Path siteDir) {
@@ -55,6 +57,16 @@ public final class ContentLoader {
     this.config = config;
     this.siteDir = siteDir.toAbsolutePath().normalize();
     this.summaries = summaries;
+  }
+
+  /**
+   * This loader keeping no body for rendering when {@code notNeeded} says, for an article's source
+   * and its file's size and time, that rendering will not ask for it (the previous build rendered
+   * that file unchanged); rendering reads it again in the rare case it does.
+   */
+  public ContentLoader bodiesNotNeeded(java.util.function.BiPredicate<String, Bodies.Stamp> notNeeded) {
+    this.bodyNotNeeded = notNeeded;
+    return this;
   }
 
   /** The articles read, in path order, and what was wrong. */
@@ -145,11 +157,12 @@ public final class ContentLoader {
         BasicFileAttributes stamp = stamps.get(files.get(i));
         if (result.body() != null) {
           kept.add(result);
-          if (stamp != null) {
-            texts.keep(a, stamp, result.body());
-          }
+        }
+        if (stamp != null && result.body() != null && !bodyNotNeeded.test(a.source(), Bodies.stamp(stamp))) {
+          texts.keep(a, stamp, result.body());
         } else if (stamp != null) {
-          // an article the memo knew: rendering asks its file's size and time, which the listing gave
+          // an article the memo knew, or one the previous build rendered unchanged: rendering asks
+          // its file's size and time, which the listing gave, and seldom its body
           texts.stamped(a, stamp);
         }
       }
