@@ -82,6 +82,9 @@ public final class Pipeline {
   /** What every page depends on besides its model ({@link Inputs#rendering}), taken when loading. */
   private byte[] inputs;
 
+  /** What the previous build rendered, as {@link #load} found it. */
+  private RenderCache previous;
+
   /** The bodies the load read, for rendering: each article file is read once per build. */
   private Bodies bodies = Bodies.fromFiles();
 
@@ -138,7 +141,11 @@ public final class Pipeline {
     return archive;
   }
 
-  Loaded load() {
+  /**
+   * Loads the archive, with what the previous build rendered: given the inputs of this build's
+   * pages, {@code previousFor} gives it, and the load keeps no body of a file it rendered unchanged.
+   */
+  Loaded load(java.util.function.Function<byte[], RenderCache> previousFor) {
     long start = System.nanoTime();
     SiteConfig config = startLoading();
     ForkJoinPool pool = new ForkJoinPool(threads);
@@ -150,6 +157,8 @@ public final class Pipeline {
       Optional<Path> summariesFile = analyses.map(file -> file.resolveSibling(SUMMARIES));
       byte[] key = Inputs.reading(siteDir, overrides);
       inputs = Inputs.rendering(key, siteDir);
+      RenderCache before = previousFor.apply(inputs);
+      previous = before;
       analyses.ifPresent(file -> related.restore(file, key));
       SummaryCache summaries = summariesFile.map(file -> SummaryCache.read(file, key)).orElse(SummaryCache.none());
       ContentLoader.Memo memo = memory.map(m -> m.articles).orElseGet(ContentLoader.Memo::new);
@@ -158,7 +167,8 @@ public final class Pipeline {
         SearchIndex.Builder words = memory.map(Memory::search).orElseGet(SearchIndex::builder);
         boolean searching = config.search();
         search = words;
-        loaded = new ContentLoader(config, siteDir, summaries).load(pool, memo,
+        loaded = new ContentLoader(config, siteDir, summaries)
+            .bodiesNotNeeded((source, stamp) -> before.renderedFrom(source, stamp.size(), stamp.modified())).load(pool, memo,
             source -> related.contains(source) && (!searching || words.contains(source)), (article, body) -> {
               // one analysis for both indexes; search analyses alone an article related did not
               // analyse now (restored from the cache, or unchanged in a warm builder)
@@ -240,7 +250,8 @@ public final class Pipeline {
    * @throws Failure listing every problem when there is any error; nothing is written then
    */
   public Outcome run(Optional<Path> outputDir) {
-    Loaded loaded = load();
+    Optional<Path> cacheFile = outputDir.flatMap(dir -> cacheFolder.map(folder -> RenderCache.fileFor(folder, dir)));
+    Loaded loaded = load(key -> previousCache(outputDir, cacheFile, key));
     Archive archive = loaded.archive();
 
     long start = System.nanoTime();
@@ -260,8 +271,6 @@ public final class Pipeline {
     Plan plan = Plan.of(archive, problems);
     Map<String, Supplier<byte[]>> statics = StaticFiles.of(siteDir, problems);
     Map<String, Supplier<byte[]>> files = StaticFiles.besidePages(statics, plan, problems);
-    Optional<Path> cacheFile = outputDir.flatMap(dir -> cacheFolder.map(folder -> RenderCache.fileFor(folder, dir)));
-    RenderCache previous = previousCache(outputDir, cacheFile, inputs);
     RenderCache next = RenderCache.empty(inputs);
     SiteRenderer renderer = SiteRenderer.create(siteDir, archive, loaded.links(), bodies, problems, previous, next);
     // feeds, sitemaps and robots.txt: made from the plan while the pages render (the sitemaps are
@@ -302,7 +311,11 @@ public final class Pipeline {
         meter.await(pool.submit(() -> plan.pages().parallelStream().forEach(page -> {
           meter.add();
           List<Problem> local = new ArrayList<>();
-          if (renderOrKeep(page, renderer, output, previous, next, local)) {
+          if (outputDir.isEmpty()) {
+            // a check keeps nothing for a next build: no fingerprints, no cache entries
+            output.write(page.url(), renderer.check(page, local));
+            renderedCount.incrementAndGet();
+          } else if (renderOrKeep(page, renderer, output, previous, next, local)) {
             renderedCount.incrementAndGet();
           }
           renderProblems.addAll(local);

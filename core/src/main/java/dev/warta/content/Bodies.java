@@ -26,6 +26,8 @@ public final class Bodies {
   private record Kept(Stamp stamp, String text) {}
 
   private final Map<String, Kept> kept = new ConcurrentHashMap<>();
+  /** The size and time of the files of articles whose body was not kept, as the load's listing found them. */
+  private final Map<String, Stamp> stamps = new ConcurrentHashMap<>();
 
   /** Bodies that nothing was kept of: each is read from its file. */
   public static Bodies fromFiles() {
@@ -35,17 +37,29 @@ public final class Bodies {
   Bodies() {}
 
   void keep(Article article, BasicFileAttributes file, String text) {
+    WorkCounts.keep();
     kept.put(article.source(), new Kept(stamp(file), text));
   }
 
-  /** The size and time of the article's file when it was read. */
+  void stamped(Article article, BasicFileAttributes file) {
+    stamps.put(article.source(), stamp(file));
+  }
+
+  /** The size and time of the article's file when it was read (or listed, when its body was not read). */
   public Stamp stamp(Article article) {
     Kept k = kept.get(article.source());
     if (k != null) {
       return k.stamp();
     }
-    // a warm build asks this of every article, and renders only those whose file changed: no read here
+    // a warm build asks this of every article, and renders only those whose file changed: no read
+    // here, and no second look at a file the load's listing looked at
+    Stamp listed = stamps.get(article.source());
+    return listed != null ? listed : fileStamp(article);
+  }
+
+  private static Stamp fileStamp(Article article) {
     try {
+      WorkCounts.stat();
       return stamp(Files.readAttributes(article.file(), BasicFileAttributes.class));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + article.source(), e);
@@ -61,18 +75,19 @@ public final class Bodies {
   /** Reads an article the load did not keep, and keeps it: each file is read once per build. */
   private Kept read(Article article) {
     return kept.computeIfAbsent(article.source(), source -> {
+      // the listing's stamp, taken before this read: a file changed in between looks changed next time
+      Stamp stamp = stamps.containsKey(source) ? stamps.get(source) : fileStamp(article);
       try {
-        BasicFileAttributes file = Files.readAttributes(article.file(), BasicFileAttributes.class);
         String text = TextFiles.readUtf8(article.file());
         WorkCounts.read();
-        return new Kept(stamp(file), FrontMatter.split(text).frontMatter().map(FrontMatter::body).orElse(""));
+        return new Kept(stamp, FrontMatter.split(text).frontMatter().map(FrontMatter::body).orElse(""));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + source, e);
       }
     });
   }
 
-  private static Stamp stamp(BasicFileAttributes file) {
+  static Stamp stamp(BasicFileAttributes file) {
     return new Stamp(file.size(), file.lastModifiedTime().to(TimeUnit.NANOSECONDS));
   }
 }

@@ -44,6 +44,8 @@ public final class ContentLoader {
   private final SiteConfig config;
   private final Path siteDir;
   private final SummaryCache summaries;
+  /** Whether rendering will not need an article's body, by its source and its file's size and time. */
+  private java.util.function.BiPredicate<String, Bodies.Stamp> bodyNotNeeded = (source, stamp) -> false;
 
   /** A loader for the site in {@code siteDir}. */
   public ContentLoader(SiteConfig config, Path siteDir) {
@@ -55,6 +57,16 @@ public final class ContentLoader {
     this.config = config;
     this.siteDir = siteDir.toAbsolutePath().normalize();
     this.summaries = summaries;
+  }
+
+  /**
+   * This loader keeping no body for rendering when {@code notNeeded} says, for an article's source
+   * and its file's size and time, that rendering will not ask for it (the previous build rendered
+   * that file unchanged); rendering reads it again in the rare case it does.
+   */
+  public ContentLoader bodiesNotNeeded(java.util.function.BiPredicate<String, Bodies.Stamp> notNeeded) {
+    this.bodyNotNeeded = notNeeded;
+    return this;
   }
 
   /** The articles read, in path order, and what was wrong. */
@@ -112,7 +124,7 @@ public final class ContentLoader {
             && known.article().map(a -> analysed.test(a.source())).orElse(true)) {
           return new ArticleReader.Result(known.article(), null, known.problems());
         }
-        ArticleReader.Result result = readOne(reader, f);
+        ArticleReader.Result result = readOne(reader, f, stamp);
         if (stamp != null) {
           memo.files.put(f, new Memo.Remembered(stamp.size(), modified(stamp), result.article(), result.problems()));
         }
@@ -142,12 +154,16 @@ public final class ContentLoader {
         future++;
       } else {
         articles.add(a);
+        BasicFileAttributes stamp = stamps.get(files.get(i));
         if (result.body() != null) {
           kept.add(result);
-          BasicFileAttributes stamp = stamps.get(files.get(i));
-          if (stamp != null) {
-            texts.keep(a, stamp, result.body());
-          }
+        }
+        if (stamp != null && result.body() != null && !bodyNotNeeded.test(a.source(), Bodies.stamp(stamp))) {
+          texts.keep(a, stamp, result.body());
+        } else if (stamp != null) {
+          // an article the memo knew, or one the previous build rendered unchanged: rendering asks
+          // its file's size and time, which the listing gave, and seldom its body
+          texts.stamped(a, stamp);
         }
       }
     }
@@ -176,7 +192,7 @@ public final class ContentLoader {
     if (!absolute.startsWith(content) || !isArticlePath(content.relativize(absolute)) || !loadReads(absolute, content)) {
       return Optional.empty();
     }
-    ArticleReader.Result result = readOne(new ArticleReader(config), absolute);
+    ArticleReader.Result result = readOne(new ArticleReader(config), absolute, null);
     problems.addAll(result.problems());
     return result.problems().stream().anyMatch(Problem::isError) ? Optional.empty() : result.article();
   }
@@ -194,10 +210,17 @@ public final class ContentLoader {
     return Files.isSymbolicLink(file) ? linked(file, new ArrayList<>()).isPresent() : Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS);
   }
 
-  private ArticleReader.Result readOne(ArticleReader reader, Path file) {
+  /** Reads an article file; its size is the listing's ({@code stamp}) when there is one, so the file is not asked again. */
+  private ArticleReader.Result readOne(ArticleReader reader, Path file, BasicFileAttributes stamp) {
     String source = relative(file);
     try {
-      long size = Files.size(file);
+      long size;
+      if (stamp != null) {
+        size = stamp.size();
+      } else {
+        WorkCounts.stat();
+        size = Files.size(file);
+      }
       if (size > MAX_FILE_BYTES) {
         return failed(source, "the file is " + (size >> 20) + " MiB; an article may be at most " + (MAX_FILE_BYTES >> 20) + " MiB");
       }
@@ -253,6 +276,7 @@ public final class ContentLoader {
           if (attrs.isSymbolicLink()) {
             linked(file, problems).ifPresent(files::add);
           } else if (attrs.isRegularFile()) {
+            WorkCounts.stat();
             files.add(file);
             stamps.put(file, attrs);
           }

@@ -97,6 +97,15 @@ public final class RenderCache {
     return Optional.ofNullable(pages.get(url));
   }
 
+  /**
+   * Whether the previous build rendered this article's body from a file of this size and time: a
+   * build then needs the body only if the article's links or page changed.
+   */
+  public boolean renderedFrom(String source, long size, long modified) {
+    BodyEntry b = bodies.get(source);
+    return b != null && b.size() == size && b.modified() == modified;
+  }
+
   Optional<BodyEntry> body(String source) {
     return Optional.ofNullable(bodies.get(source));
   }

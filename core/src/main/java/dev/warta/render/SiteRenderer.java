@@ -125,6 +125,19 @@ public final class SiteRenderer {
    * thread-safe: one list per call).
    */
   public Rendered render(Page page, List<Problem> problems, Predicate<byte[]> unchanged) {
+    return render(page, problems, unchanged, true);
+  }
+
+  /**
+   * Renders a page for a check, which keeps nothing for a next build: no fingerprint of the page
+   * nor keys of its body are made, and the page is always rendered. Problems found on the way are
+   * added to {@code problems} (one list per call).
+   */
+  public byte[] check(Page page, List<Problem> problems) {
+    return render(page, problems, fingerprint -> false, false).bytes();
+  }
+
+  private Rendered render(Page page, List<Problem> problems, Predicate<byte[]> unchanged, boolean keyed) {
     Views.PageView pageView = null;
     List<Views.FeedLink> feeds = null;
     Views.ListView list = null;
@@ -137,7 +150,7 @@ public final class SiteRenderer {
     if (page instanceof ArticlePage a) {
         lang = a.entry().article().lang();
         Article article = a.entry().article();
-        body = body(a.entry(), problems);
+        body = keyed ? body(a.entry(), problems) : unkeyedBody(a.entry(), problems);
         // the related section does not repeat what the body already links to
         java.util.Set<String> linked = new java.util.HashSet<>();
         body.linked().forEach(href -> linked.add(unhref(href)));
@@ -192,8 +205,12 @@ public final class SiteRenderer {
     }
     Views.PageModel model = new Views.PageModel(pageView, models.site(lang), labels.of(lang), feeds, articleModel, list, terms,
         search, target);
-    byte[] fingerprint = new Fingerprint().add(page.template()).add(page.url()).add(model).finish();
-    if (unchanged.test(fingerprint)) {
+    byte[] fingerprint = null;
+    if (keyed) {
+      dev.warta.internal.WorkCounts.key();
+      fingerprint = new Fingerprint().add(page.template()).add(page.url()).add(model).finish();
+    }
+    if (keyed && unchanged.test(fingerprint)) {
       return new Rendered(null, fingerprint);
     }
     if (body != null) {
@@ -229,9 +246,9 @@ public final class SiteRenderer {
       return linked;
     }
 
-    /** What stands for the HTML in the fingerprint: the body's key. */
+    /** What stands for the HTML in the fingerprint: the body's key (none when nothing is keyed). */
     String placeholder() {
-      return "body " + Fingerprint.hex(key);
+      return key == null ? "" : "body " + Fingerprint.hex(key);
     }
 
     String html(List<Problem> problems) {
@@ -255,10 +272,11 @@ public final class SiteRenderer {
     // a changed file is read once, for its digest and its rendering
     String text = unchanged.isPresent() ? null : bodies.text(article);
     byte[] markdown = unchanged.orElseGet(() -> new Fingerprint().add(text).finish());
+    dev.warta.internal.WorkCounts.key();
     byte[] digest = sourceDigest(article, markdown);
     Optional<RenderCache.BodyEntry> known = before.filter(b -> Arrays.equals(b.source(), digest));
-    RecordingLinks live = new RecordingLinks(entry);
-    if (known.isPresent() && known.get().questions().stream().allMatch(q -> q.answer().equals(answer(live, q)))) {
+    RecordingLinks asking = new RecordingLinks(entry, false);
+    if (known.isPresent() && known.get().questions().stream().allMatch(q -> q.answer().equals(answer(asking, q)))) {
       RenderCache.BodyEntry b = known.get();
       next.putBody(source, new RenderCache.BodyEntry(size, modified, markdown, digest, b.questions(), b.linked()));
       return new Body(entry, bodyKey(b), b.linked(), null);
@@ -269,6 +287,13 @@ public final class SiteRenderer {
     RenderCache.BodyEntry b = new RenderCache.BodyEntry(size, modified, markdown, digest, once.questions(), rendered.linked());
     next.putBody(source, b);
     return new Body(entry, bodyKey(b), rendered.linked(), rendered.html());
+  }
+
+  /** An article's body rendered for a check: no stamp, digest or key, since no next build asks for them. */
+  private Body unkeyedBody(Entry entry, List<Problem> problems) {
+    MarkdownRenderer.Rendered rendered = renderOnce(entry, null).rendered();
+    problems.addAll(rendered.problems());
+    return new Body(entry, null, rendered.linked(), rendered.html());
   }
 
   private static byte[] bodyKey(RenderCache.BodyEntry b) {
@@ -297,19 +322,30 @@ public final class SiteRenderer {
     };
   }
 
-  /** Answers a body's questions from the archive, and writes them down. */
+  /**
+   * Answers a body's questions from the archive, and writes them down when {@code recording}: a
+   * rendering keeps them for the next build; asking the previous build's questions again keeps
+   * nothing.
+   */
   private final class RecordingLinks implements MarkdownRenderer.Resolver, java.util.function.Function<java.util.Set<String>, List<MarkdownRenderer.Target>> {
     private final Entry entry;
-    private final List<RenderCache.Question> questions = new ArrayList<>();
+    private final List<RenderCache.Question> questions;
 
-    RecordingLinks(Entry entry) {
+    RecordingLinks(Entry entry, boolean recording) {
       this.entry = entry;
+      this.questions = recording ? new ArrayList<>() : null;
+    }
+
+    private void note(char kind, List<String> asked, List<MarkdownRenderer.Target> answer) {
+      if (questions != null) {
+        questions.add(new RenderCache.Question(kind, asked, answer));
+      }
     }
 
     @Override
     public Optional<MarkdownRenderer.Target> bySource(String source) {
       Optional<MarkdownRenderer.Target> t = archive.bySource(source).map(e -> new MarkdownRenderer.Target(models.href(e.url()), e.article().title()));
-      questions.add(new RenderCache.Question('S', List.of(source), t.stream().toList()));
+      note('S', List.of(source), t.stream().toList());
       return t;
     }
 
@@ -317,7 +353,7 @@ public final class SiteRenderer {
     public Optional<MarkdownRenderer.Target> byTitle(String title) {
       Optional<MarkdownRenderer.Target> t = links.byTitle(title).filter(e -> e != entry)
           .map(e -> new MarkdownRenderer.Target(models.href(e.url()), e.article().title()));
-      questions.add(new RenderCache.Question('T', List.of(title), t.stream().toList()));
+      note('T', List.of(title), t.stream().toList());
       return t;
     }
 
@@ -327,7 +363,9 @@ public final class SiteRenderer {
       List<MarkdownRenderer.Target> t = links.inserts(entry, new java.util.HashSet<>(linked.stream().map(SiteRenderer.this::unhref).toList()),
               archive.config().related().insertAfter().size())
           .stream().map(e -> new MarkdownRenderer.Target(models.href(e.url()), e.article().title())).toList();
-      questions.add(new RenderCache.Question('I', linked.stream().sorted().toList(), t));
+      if (questions != null) {
+        note('I', linked.stream().sorted().toList(), t);
+      }
       return t;
     }
   }
@@ -353,7 +391,7 @@ public final class SiteRenderer {
     Article article = entry.article();
     var config = archive.config().related();
     String label = labels.of(article.lang()).get("read.also");
-    RecordingLinks links = new RecordingLinks(entry);
+    RecordingLinks links = new RecordingLinks(entry, true);
     MarkdownRenderer.Rendered rendered = markdown.render(new MarkdownRenderer.Request(article.source(), article.bodyLine(),
         text != null ? text : bodies.text(article), label, links, config.insertAfter(), config.insertMinParagraphs()), links);
     return new Once(rendered, List.copyOf(links.questions));

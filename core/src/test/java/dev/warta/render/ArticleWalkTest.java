@@ -43,9 +43,55 @@ class ArticleWalkTest {
     site.build();
     WorkCounts.Counts walk = WorkCounts.now().since(before);
 
-    assertEquals(new WorkCounts.Counts(3, 3, 3, 1), walk);
+    // each file is looked at once, by the listing: reading takes its size from there
+    assertEquals(new WorkCounts.Counts(3, 3, 3, 3, 1, 3, walk.keys()), walk);
     // the feeds carry the bodies the pages show
     assertTrue(site.text("feed.xml").contains("naik tajam"), site.text("feed.xml"));
     assertTrue(site.text("ekonomi/feed.xml").contains("ikut &lt;strong&gt;turun&lt;/strong&gt;"), site.text("ekonomi/feed.xml"));
+  }
+
+  @Test
+  void aCheckRendersEveryPageButMakesNoKeyForANextBuild() {
+    TestSite site = TestSite.of(dir, SITE);
+    WorkCounts.Counts before = WorkCounts.now();
+    dev.warta.BuildResult checked = site.site().check();
+    WorkCounts.Counts check = WorkCounts.now().since(before);
+    before = WorkCounts.now();
+    site.build();
+    WorkCounts.Counts build = WorkCounts.now().since(before);
+
+    assertEquals(new WorkCounts.Counts(3, 3, 3, 3, 1, 3, 0), check);
+    // a build makes one key per page and one per body: the same pages, the same bodies
+    assertEquals(checked.pagesRendered() + 3, build.keys(), build.toString());
+  }
+
+  @Test
+  void aNoChangeRebuildInANewProcessKeepsNoBodyForRendering(@TempDir Path cache) {
+    TestSite site = TestSite.of(dir, SITE.replace("fullContent: true", "fullContent: false"));
+    site.site().cache(cache).build();
+    WorkCounts.Counts before = WorkCounts.now();
+    // a new Site, as a new process has: it knows the last build from the cache folder only
+    dev.warta.BuildResult again = site.site().cache(cache).build();
+    WorkCounts.Counts walk = WorkCounts.now().since(before);
+
+    // the front matter is read again, but no body is parsed, nor kept until rendering: the cache
+    // says each was rendered from a file of the same size and time
+    assertEquals(new WorkCounts.Counts(3, 3, 3, 0, 0, 0, walk.keys()), walk);
+    assertEquals(0, again.pagesRendered());
+  }
+
+  @Test
+  void aWarmRebuildLooksAtEachFileOnceAndReadsNone() {
+    // feeds of summaries: a feed of whole bodies renders its newest articles' bodies in every build
+    TestSite site = TestSite.of(dir, SITE.replace("fullContent: true", "fullContent: false"));
+    dev.warta.Site warm = site.site().warm();
+    warm.build();
+    WorkCounts.Counts before = WorkCounts.now();
+    dev.warta.BuildResult again = warm.build();
+    WorkCounts.Counts walk = WorkCounts.now().since(before);
+
+    // the listing looks at each file; rendering takes the size and time it found, and nothing is read
+    assertEquals(new WorkCounts.Counts(3, 0, 0, 0, 0, 0, walk.keys()), walk);
+    assertEquals(0, again.pagesRendered());
   }
 }
