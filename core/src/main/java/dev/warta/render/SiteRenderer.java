@@ -42,10 +42,10 @@ public final class SiteRenderer {
    * their body from one rendering, kept here for the build (a few dozen articles, the newest of each
    * feed). Empty when feeds carry summaries.
    */
-  private final Map<Integer, Shared> feedBodies;
+  private final Map<Integer, FeedBody> feedBodies;
 
   /** An article body rendered once for its page and its feed items; guarded by itself. */
-  private static final class Shared {
+  private static final class FeedBody {
     private Once once;
   }
 
@@ -78,9 +78,9 @@ public final class SiteRenderer {
     this.links = links;
     this.markdown = new MarkdownRenderer(archive.config().rawHtml(), ReadAlsoLine.of(ReadAlsoLine.allLabels(archive.config().readAlsoLabels())),
         archive.config().checks());
-    Map<Integer, Shared> shared = new java.util.HashMap<>();
+    Map<Integer, FeedBody> shared = new java.util.HashMap<>();
     if (archive.config().feeds().fullContent()) {
-      FeedChannel.of(archive).forEach(c -> c.entries().forEach(e -> shared.putIfAbsent(e.index(), new Shared())));
+      FeedChannel.of(archive).forEach(c -> c.entries().forEach(e -> shared.putIfAbsent(e.index(), new FeedBody())));
     }
     this.feedBodies = Map.copyOf(shared);
   }
@@ -375,7 +375,7 @@ public final class SiteRenderer {
    * and the questions it asked; a body that a feed carries whole is rendered once for both.
    */
   private Once renderOnce(Entry entry, String text) {
-    Shared shared = feedBodies.get(entry.index());
+    FeedBody shared = feedBodies.get(entry.index());
     if (shared == null) {
       return render(entry, text);
     }
