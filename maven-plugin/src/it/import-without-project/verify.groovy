@@ -14,4 +14,11 @@ String redirect = new File(out, '2022/03/07/kapal-feri-baru/index.html').getText
 assert redirect.contains('url=/2022/03/kapal-feri-baru/')
 String page = new File(out, '2022/03/kapal-feri-baru/index.html').getText('UTF-8')
 assert page.contains('href="/2022/02/dermaga-diperpanjang/"') : 'the read also line links the imported article'
+// the forked import and the one in Maven's JVM wrote the same files, byte for byte
+def files = { File root -> def m = [:]; root.eachFileRecurse(groovy.io.FileType.FILES) { m[root.toPath().relativize(it.toPath()).toString()] = it.bytes }; m }
+def forked = files(new File(archive, 'content'))
+def inProcess = files(new File(basedir, 'in-process/content'))
+assert forked.keySet() == inProcess.keySet()
+forked.each { name, bytes -> assert Arrays.equals(bytes, inProcess[name]) : "${name} differs" }
+assert new File(basedir, 'jvm-cache/jvm').list().any { it.endsWith('.jsa') } : 'the forked import made its class-data archive'
 return true

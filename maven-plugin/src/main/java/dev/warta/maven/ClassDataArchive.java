@@ -19,8 +19,8 @@ import java.util.List;
  * own; once it ended well, that file is renamed into place in one step, so no JVM ever maps a half
  * written archive and two builds making one at the same time do not disturb each other. Later
  * builds run with {@code -XX:SharedArchiveFile}. An archive holds for one JVM and one class path
- * exactly, so its name is a hash of the JVM (home, version) and of every class path entry with its
- * size and time: a new Warta version, a rebuilt snapshot or another JDK makes a new archive. An
+ * exactly, so its name is a hash of the JVM (home, version), the main class and every class path
+ * entry with its size and time: a new Warta version, a rebuilt snapshot or another JDK makes a new archive. An
  * archive the JVM still finds unusable is ignored by the JVM itself ({@code -Xshare:auto}, the
  * default): the build is then only as slow as without one. A folder keeps the {@link #KEEP}
  * archives last used.
@@ -43,15 +43,18 @@ final class ClassDataArchive {
     this.jars = jars;
   }
 
-  /** The archive for {@code classpath} run by the JVM in {@code javaHome}, kept in {@code folder}. */
-  static ClassDataArchive in(Path folder, String javaHome, String javaVersion, List<File> classpath) {
+  /**
+   * The archive for running {@code main} (its name) from {@code classpath} by the JVM in {@code
+   * javaHome}, kept in {@code folder}: each task loads classes of its own, so each has an archive.
+   */
+  static ClassDataArchive in(Path folder, String javaHome, String javaVersion, List<File> classpath, String main) {
     MessageDigest digest;
     try {
       digest = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
     }
-    StringBuilder key = new StringBuilder(javaHome).append('\n').append(javaVersion).append('\n');
+    StringBuilder key = new StringBuilder(javaHome).append('\n').append(javaVersion).append('\n').append(main).append('\n');
     for (File f : classpath) {
       key.append(f.getAbsolutePath()).append('\t').append(f.length()).append('\t').append(f.lastModified()).append('\n');
     }

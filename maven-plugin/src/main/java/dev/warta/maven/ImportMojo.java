@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -25,6 +26,11 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@code import/report.json} in the site folder; the goal fails when an article lost text, unless
  * {@code -Dwarta.acceptLoss=true}.
  *
+ * <p>The import runs in a JVM of its own ({@code fork}, on by default), with a compiler, collector
+ * and heap chosen for the exports' size ({@link JvmChoice#forImport}) and a class-data-sharing
+ * archive made by the first import; {@code -Dwarta.fork=false} imports in Maven's JVM instead.
+ * Either way it writes the same files.
+ *
  * <p>Runs with or without a project: {@code mvn dev.warta:warta-maven-plugin:VERSION:import
  * -Dwarta.wxr=export.xml -Dwarta.site=DIR}. Importing again writes only what changed, and never a
  * file edited since the last import.
@@ -34,7 +40,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@code permalink}, {@code language} and read also labels shape the imported files.
  */
 @Mojo(name = "import", requiresProject = false, threadSafe = true)
-public class ImportMojo extends AbstractWartaMojo {
+public class ImportMojo extends AbstractForkingMojo {
 
   /**
    * The WordPress export files, separated by commas: several for WP-CLI's split exports ({@code
@@ -84,27 +90,72 @@ public class ImportMojo extends AbstractWartaMojo {
         exports.add(new File(name.strip()).getAbsoluteFile().toPath());
       }
     }
-    ImportReport report;
-    try {
-      report = Warta.importWordPress(exports, site(), options);
-    } catch (ImportException e) {
-      log(e.problems());
-      throw new MojoFailureException("Warta could not import " + wxr + "; nothing was written");
-    } catch (BuildException e) {
-      throw failure(e);
-    } catch (RuntimeException e) {
-      throw new MojoExecutionException("Warta failed unexpectedly: " + e, e);
+    if (fork) {
+      forked(exports, options);
+    } else {
+      ImportReport report;
+      try {
+        report = Warta.importWordPress(exports, site(), options);
+      } catch (ImportException e) {
+        throw refused(e.problems());
+      } catch (BuildException e) {
+        throw failure(e);
+      } catch (RuntimeException e) {
+        throw new MojoExecutionException("Warta failed unexpectedly: " + e, e);
+      }
+      reported(report.warnings(), report.summary(), report.lostText());
     }
-    report.warnings().forEach(p -> getLog().warn(p.toString()));
-    for (String line : report.summary().split("\n")) {
-      if (!line.isBlank() && report.warnings().stream().map(Problem::toString).noneMatch(line::equals)) {
+  }
+
+  /** Imports in a forked JVM; see {@link ForkedImport} for what it answers. */
+  private void forked(List<Path> exports, ImportOptions options) throws MojoExecutionException, MojoFailureException {
+    long bytes = 0;
+    for (Path p : exports) {
+      // a missing file is the import's to report, with the others
+      bytes += p.toFile().length();
+    }
+    JvmChoice choice = JvmChoice.forImport(bytes, Runtime.getRuntime().availableProcessors(), physicalMemory());
+    Properties request = ForkedImport.request(exports, ForkProtocol.request(site.toPath().toAbsolutePath(),
+        folder(cache).toPath().toAbsolutePath(), threads, givenSettings()), options);
+    List<Problem> problems = new ArrayList<>();
+    List<String> summary = new ArrayList<>();
+    long[] lost = {-1};
+    boolean[] refused = {false};
+    forked(ForkedImport.class, choice, String.format(Locale.ROOT, "%,d bytes of export", bytes), request, f -> {
+      switch (f.get(0)) {
+        case "problem" -> problems.add(ForkProtocol.problem(f.subList(1, f.size())));
+        case "summary" -> summary.add(f.get(1));
+        case "lost" -> lost[0] = Long.parseLong(f.get(1));
+        case "refused" -> refused[0] = true;
+        default -> getLog().debug("Warta: an answer this goal does not know: " + f);
+      }
+    });
+    if (refused[0]) {
+      throw refused(problems);
+    }
+    if (summary.isEmpty() || lost[0] < 0) {
+      throw failure(problems);
+    }
+    reported(problems, summary.get(0), lost[0]);
+  }
+
+  private MojoFailureException refused(List<Problem> problems) {
+    log(problems);
+    return new MojoFailureException("Warta could not import " + wxr + "; nothing was written");
+  }
+
+  /** Logs an import's report, and fails the goal when articles lost text and that was not accepted. */
+  private void reported(List<Problem> warnings, String summary, long lostText) throws MojoFailureException {
+    warnings.forEach(p -> getLog().warn(p.toString()));
+    for (String line : summary.split("\n")) {
+      if (!line.isBlank() && warnings.stream().map(Problem::toString).noneMatch(line::equals)) {
         getLog().info(line);
       }
     }
     getLog().info("Warta: report written to " + new File(site, "import/report.txt").getPath());
-    if (report.lostText() > 0) {
+    if (lostText > 0) {
       String message = String.format(Locale.ROOT, "%d imported articles lost text (see %s); fix the export or accept it with -Dwarta.acceptLoss=true",
-          report.lostText(), new File(site, "import/report.txt").getPath());
+          lostText, new File(site, "import/report.txt").getPath());
       if (!acceptLoss) {
         throw new MojoFailureException(message);
       }
@@ -119,6 +170,9 @@ public class ImportMojo extends AbstractWartaMojo {
           .pages(keep("importPages", importPages))
           .mediaBase(mediaBase == null ? "" : mediaBase.strip())
           .mediaList(mediaList);
+      if (threads > 0) {
+        options = options.threads(threads);
+      }
       if (postDateZone != null && !postDateZone.isBlank()) {
         options = options.postDateZone(ZoneId.of(postDateZone.strip()));
       }

@@ -59,4 +59,35 @@ record JvmChoice(List<String> options) {
     options.add("-Xmx" + heapMb + "m");
     return new JvmChoice(options);
   }
+
+  /**
+   * Heap for an import, in MiB, besides a quarter of the exports' size: an import streams the
+   * posts, keeping per post only what links and aliases need, so its memory grows slowly with the
+   * export (100,000 posts, 540 MB of export, converted within 512 MiB: README, "Import benchmark").
+   */
+  static final long IMPORT_BASE_HEAP_MB = 512;
+
+  /**
+   * From this many bytes of export per two cores, the optimising compiler pays off in an import.
+   * Measured through the plugin on 2 cores: 10,000 posts (54 MB) in 15.8 s with the first tier
+   * alone against 18.5 s with both; 100,000 posts (540 MB) in 168 s against 60 s. The step lies
+   * between; it is set low, since a large import loses far more to the quick tier than a small one
+   * gains from it.
+   */
+  static final long IMPORT_OPTIMISE_FROM = 96L << 20;
+
+  /** The options for importing exports of {@code exportBytes} in all on a machine of {@code cores} and {@code memoryBytes}. */
+  static JvmChoice forImport(long exportBytes, int cores, long memoryBytes) {
+    List<String> options = new ArrayList<>();
+    if (exportBytes < IMPORT_OPTIMISE_FROM * Math.max(1, cores / 2)) {
+      options.add("-XX:TieredStopAtLevel=1");
+    }
+    options.add("-XX:+UseParallelGC");
+    long heapMb = IMPORT_BASE_HEAP_MB + exportBytes / 4 / (1024 * 1024);
+    if (memoryBytes > 0) {
+      heapMb = Math.min(heapMb, Math.max(BASE_HEAP_MB, memoryBytes / 2 / (1024 * 1024)));
+    }
+    options.add("-Xmx" + heapMb + "m");
+    return new JvmChoice(options);
+  }
 }

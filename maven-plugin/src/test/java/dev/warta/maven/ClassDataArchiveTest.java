@@ -29,17 +29,18 @@ class ClassDataArchiveTest {
   void anotherJarOrJvmMakesAnotherArchive(@TempDir Path dir) throws Exception {
     Path jar = Files.writeString(dir.resolve("a.jar"), "one");
     List<File> cp = List.of(jar.toFile());
-    Path a = ClassDataArchive.in(dir, HOME, "17.0.1", cp).file();
-    assertEquals(a, ClassDataArchive.in(dir, HOME, "17.0.1", cp).file());
-    assertNotEquals(a, ClassDataArchive.in(dir, HOME, "17.0.2", cp).file());
+    Path a = ClassDataArchive.in(dir, HOME, "17.0.1", cp, "dev.warta.maven.ForkedBuild").file();
+    assertEquals(a, ClassDataArchive.in(dir, HOME, "17.0.1", cp, "dev.warta.maven.ForkedBuild").file());
+    assertNotEquals(a, ClassDataArchive.in(dir, HOME, "17.0.2", cp, "dev.warta.maven.ForkedBuild").file());
+    assertNotEquals(a, ClassDataArchive.in(dir, HOME, "17.0.1", cp, "dev.warta.maven.ForkedImport").file(), "another task, other classes");
     Files.writeString(jar, "one more");
-    assertNotEquals(a, ClassDataArchive.in(dir, HOME, "17.0.1", cp).file(), "a rebuilt jar");
+    assertNotEquals(a, ClassDataArchive.in(dir, HOME, "17.0.1", cp, "dev.warta.maven.ForkedBuild").file(), "a rebuilt jar");
   }
 
   @Test
   void theFirstRunMakesTheArchiveTheNextUsesItAndABrokenOneIsIgnored(@TempDir Path dir) throws Exception {
     List<File> cp = List.of(helloJar(dir).toFile());
-    ClassDataArchive first = ClassDataArchive.in(dir.resolve("jvm"), HOME, System.getProperty("java.vm.version"), cp);
+    ClassDataArchive first = ClassDataArchive.in(dir.resolve("jvm"), HOME, System.getProperty("java.vm.version"), cp, "dev.warta.maven.ForkedBuild");
     List<String> making = first.options();
     assertTrue(making.get(making.size() - 1).startsWith("-XX:ArchiveClassesAtExit="), making.toString());
     assertEquals("hello\n", run(making, cp));
@@ -50,7 +51,7 @@ class ClassDataArchiveTest {
       assertEquals(List.of(first.file()), files.toList(), "and nothing else");
     }
 
-    ClassDataArchive second = ClassDataArchive.in(dir.resolve("jvm"), HOME, System.getProperty("java.vm.version"), cp);
+    ClassDataArchive second = ClassDataArchive.in(dir.resolve("jvm"), HOME, System.getProperty("java.vm.version"), cp, "dev.warta.maven.ForkedBuild");
     assertEquals(List.of(ClassDataArchive.QUIET, "-XX:SharedArchiveFile=" + first.file()), second.options());
     assertEquals("hello\n", run(second.options(), cp));
 
@@ -62,7 +63,7 @@ class ClassDataArchiveTest {
 
   @Test
   void anArchiveOfAFailedRunIsThrownAway(@TempDir Path dir) throws Exception {
-    ClassDataArchive a = ClassDataArchive.in(dir, HOME, "17", List.of());
+    ClassDataArchive a = ClassDataArchive.in(dir, HOME, "17", List.of(), "dev.warta.maven.ForkedBuild");
     String option = a.options().get(1);
     Files.writeString(Path.of(option.substring(option.indexOf('=') + 1)), "half");
     a.finish(false, false);
@@ -76,16 +77,16 @@ class ClassDataArchiveTest {
   void aClassPathWithAFolderGetsNoArchive(@TempDir Path dir) throws Exception {
     // the JVM archives nothing from a folder, and asked to, fails as it exits
     List<File> cp = List.of(new File(Hello.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
-    assertEquals(List.of(), ClassDataArchive.in(dir, HOME, "17", cp).options());
+    assertEquals(List.of(), ClassDataArchive.in(dir, HOME, "17", cp, "dev.warta.maven.ForkedBuild").options());
   }
 
   @Test
   void aJvmThatFailedOnlyInMakingTheArchiveMakesLaterBuildsRunWithout(@TempDir Path dir) throws Exception {
     List<File> cp = List.of(helloJar(dir).toFile());
-    ClassDataArchive a = ClassDataArchive.in(dir.resolve("jvm"), HOME, "17", cp);
+    ClassDataArchive a = ClassDataArchive.in(dir.resolve("jvm"), HOME, "17", cp, "dev.warta.maven.ForkedBuild");
     assertEquals(2, a.options().size());
     a.finish(true, false);
-    assertEquals(List.of(), ClassDataArchive.in(dir.resolve("jvm"), HOME, "17", cp).options());
+    assertEquals(List.of(), ClassDataArchive.in(dir.resolve("jvm"), HOME, "17", cp, "dev.warta.maven.ForkedBuild").options());
   }
 
   @Test
