@@ -273,7 +273,7 @@ public final class Compare {
    * The Maven that runs this program (the wrapper's, under {@code ./mvnw ... exec:java}); from any
    * other launcher, the {@code mvn} on the PATH.
    */
-  private static Path mavenCommand() {
+  static Path mavenCommand() {
     String home = System.getProperty("maven.home");
     if (home != null && Files.isExecutable(Path.of(home, "bin", "mvn"))) {
       return Path.of(home, "bin", "mvn");
@@ -299,7 +299,7 @@ public final class Compare {
   static final String PLUGIN_VERSION = "0.1.0-SNAPSHOT";
 
   /** Runs one process to its end; a failure is an exception with the end of its error output. */
-  private static Measure run(List<String> command, Path round, String name, boolean resultLine, boolean tree)
+  static Measure run(List<String> command, Path round, String name, boolean resultLine, boolean tree)
       throws IOException, InterruptedException {
     Files.createDirectories(round);
     Path stderr = round.resolve(name + ".stderr.log");

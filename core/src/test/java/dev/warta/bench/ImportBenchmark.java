@@ -24,7 +24,17 @@ import java.util.stream.Stream;
  *     -Dexec.mainClass=dev.warta.bench.ImportBenchmark -Dexec.args="10000 --runs 3"
  * ./mvnw -q -pl core test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=dev.warta.bench.ImportBenchmark -Dexec.args="100000 --runs 1 --xmx 512m"
+ * ./mvnw -q -pl core test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=dev.warta.bench.ImportBenchmark -Dexec.args="10000 --runs 5 --plugin"
  * </pre>
+ *
+ * <p>With {@code --plugin}, each run is the import a user types instead, {@code mvn -B -q -o
+ * dev.warta:warta-maven-plugin:VERSION:import -Dwarta.wxr=... -Dwarta.site=...} from an empty
+ * folder with {@code MAVEN_OPTS} and the like removed (the plugin installed in Maven's local
+ * repository, or the one {@code --repo DIR} names): Maven's start, the forked JVM the goal starts
+ * with the options it chooses, and the class-data archive its first run makes, all included. It
+ * prints the wall time, the CPU time of the process tree and the peak of its summed resident
+ * memory, and the articles written and lost from the import's report.
  *
  * <p>The export is written once to {@code core/target/bench/wxr-N-SEED.xml} and reused. Each run
  * prints the wall time of the child process (JVM start included), the import's own time, the
@@ -41,13 +51,13 @@ public final class ImportBenchmark {
 
   private ImportBenchmark() {}
 
-  /** {@code N [--runs R] [--xmx SIZE] [--jvm "ARGS"] [--seed S]}, or {@code --child WXR SITE} in the child JVM. */
+  /** {@code N [--runs R] [--xmx SIZE] [--jvm "ARGS"] [--seed S] [--plugin [--repo DIR]]}, or {@code --child WXR SITE} in the child JVM. */
   public static void main(String[] args) throws Exception {
     if (args.length == 3 && args[0].equals("--child")) {
       child(Path.of(args[1]), Path.of(args[2]));
       return;
     }
-    String usage = "usage: ImportBenchmark N [--runs R] [--xmx SIZE] [--jvm \"ARGS\"] [--seed S]";
+    String usage = "usage: ImportBenchmark N [--runs R] [--xmx SIZE] [--jvm \"ARGS\"] [--seed S] [--plugin [--repo DIR]]";
     if (args.length < 1) {
       System.err.println(usage);
       System.exit(2);
@@ -56,12 +66,16 @@ public final class ImportBenchmark {
     int runs = 3;
     long seed = 42;
     List<String> jvm = new ArrayList<>();
+    boolean plugin = false;
+    Path repo = null;
     for (int i = 1; i < args.length; i++) {
       switch (args[i]) {
         case "--runs" -> runs = Benchmark.positive(Benchmark.value(args, ++i, "--runs", usage), "--runs", usage);
         case "--xmx" -> jvm.add("-Xmx" + Benchmark.value(args, ++i, "--xmx", usage));
         case "--seed" -> seed = Long.parseLong(Benchmark.value(args, ++i, "--seed", usage));
         case "--jvm" -> jvm.addAll(Benchmark.jvmOptions(Benchmark.value(args, ++i, "--jvm", usage)));
+        case "--plugin" -> plugin = true;
+        case "--repo" -> repo = Path.of(Benchmark.value(args, ++i, "--repo", usage)).toAbsolutePath();
         default -> {
           System.err.println(usage);
           System.exit(2);
@@ -75,6 +89,14 @@ public final class ImportBenchmark {
       System.out.printf(Locale.ROOT, "writing %,d posts to %s%n", n, wxr);
       WxrGenerator.write(n, seed, wxr);
       Files.writeString(complete, "");
+    }
+    if (plugin) {
+      if (!jvm.isEmpty()) {
+        System.err.println("--plugin takes no JVM options: the point is the import a user runs\n" + usage);
+        System.exit(2);
+      }
+      throughPlugin(n, runs, wxr, dir, repo);
+      return;
     }
     System.out.printf(Locale.ROOT, "export: %s, %,d MB; JVM options: %s; load average %s%n", wxr, Files.size(wxr) >> 20, jvm, Benchmark.loadAverage());
     System.out.printf(Locale.ROOT, "%4s %9s %9s %9s %9s %6s %10s %10s %7s %7s %7s %7s%n", "run", "wall s", "import s", "CPU s", "articles", "lost",
@@ -106,6 +128,47 @@ public final class ImportBenchmark {
       median[c] = results.stream().mapToLong(row -> row[col]).sorted().toArray()[(results.size() - 1) / 2];
     }
     print("med", median);
+  }
+
+  /** Runs the plugin's import goal {@code runs} times; see the class comment. */
+  private static void throughPlugin(int n, int runs, Path wxr, Path dir, Path repo) throws IOException, InterruptedException {
+    Path mvn = Compare.mavenCommand();
+    System.out.printf(Locale.ROOT, "export: %s, %,d MB; through the plugin with %s; load average %s, commit %s%n", wxr, Files.size(wxr) >> 20,
+        mvn, Benchmark.loadAverage(), Benchmark.commit());
+    System.out.printf(Locale.ROOT, "%4s %9s %9s %10s %9s %6s%n", "run", "wall s", "CPU s", "RSS MB", "articles", "lost");
+    Path site = dir.resolve("import-plugin-" + n);
+    Path round = dir.resolve("import-plugin-logs");
+    List<long[]> results = new ArrayList<>();
+    for (int r = 1; r <= runs; r++) {
+      delete(site);
+      List<String> command = new ArrayList<>(List.of(mvn.toString(), "-B", "-q", "-o"));
+      if (repo != null) {
+        command.add("-Dmaven.repo.local=" + repo);
+      }
+      command.addAll(List.of("dev.warta:warta-maven-plugin:" + Compare.PLUGIN_VERSION + ":import", "-Dwarta.wxr=" + wxr, "-Dwarta.site=" + site));
+      Compare.Measure m = Compare.run(command, round, "import-" + r, false, true);
+      String report = Files.readString(site.resolve("import/report.json"), StandardCharsets.UTF_8);
+      long[] row = {m.wallMs(), m.cpuMs(), m.rssKb(), count(report, "articles"), count(report, "lostText")};
+      results.add(row);
+      System.out.printf(Locale.ROOT, "%4d %9.2f %9.2f %10d %,9d %6d%n", r, row[0] / 1000.0, row[1] / 1000.0, row[2] >> 10, row[3], row[4]);
+    }
+    long[] median = new long[5];
+    for (int c = 0; c < median.length; c++) {
+      int col = c;
+      median[c] = results.stream().mapToLong(row -> row[col]).sorted().toArray()[(results.size() - 1) / 2];
+    }
+    System.out.printf(Locale.ROOT, "%4s %9.2f %9.2f %10d %,9d %6d%n", "med", median[0] / 1000.0, median[1] / 1000.0, median[2] >> 10, median[3],
+        median[4]);
+    System.out.println("wall: Maven's start, the goal and its forked JVM; CPU: the whole process tree (GNU time); RSS: the peak of the tree's sum");
+  }
+
+  /** The number a report's JSON gives for {@code "name": N}. */
+  private static long count(String json, String name) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + name + "\": (\\d+)").matcher(json);
+    if (!m.find()) {
+      throw new IllegalStateException("the import report has no " + name + ":\n" + json);
+    }
+    return Long.parseLong(m.group(1));
   }
 
   private static void print(String label, long[] row) {
