@@ -76,8 +76,11 @@ public final class Pipeline {
     return config;
   }
 
-  /** The loaded archive and what rendering needs to link its articles. */
-  record Loaded(SiteConfig config, Archive archive, RelatedLinks links) {}
+  /**
+   * The loaded archive and what rendering needs to link its articles, and when the first future
+   * article left out falls due.
+   */
+  record Loaded(SiteConfig config, Archive archive, RelatedLinks links, Optional<java.time.Instant> firstFuture) {}
 
   /** What every page depends on besides its model ({@link Inputs#rendering}), taken when loading. */
   private byte[] inputs;
@@ -203,7 +206,7 @@ public final class Pipeline {
       }
       related.forgetRestored();
       finish("related", archive.entries().size(), start);
-      return new Loaded(config, archive, links);
+      return new Loaded(config, archive, links, loaded.firstFuture());
     } finally {
       pool.shutdown();
     }
@@ -251,6 +254,18 @@ public final class Pipeline {
    */
   public Outcome run(Optional<Path> outputDir) {
     Optional<Path> cacheFile = outputDir.flatMap(dir -> cacheFolder.map(folder -> RenderCache.fileFor(folder, dir)));
+    // a warm site (serve) keeps what it loaded in memory for the next refresh, so it always loads
+    Optional<Path> lastFile = outputDir.filter(dir -> memory.isEmpty()).flatMap(dir -> cacheFolder.map(folder -> Unchanged.fileFor(folder, dir)));
+    Optional<byte[]> sources = Optional.empty();
+    if (lastFile.isPresent()) {
+      long start = System.nanoTime();
+      SiteConfig config = config();
+      sources = sources(outputDir.get());
+      Optional<Outcome> same = sources.flatMap(s -> unchanged(lastFile.get(), s, config, outputDir.get(), start));
+      if (same.isPresent()) {
+        return same.get();
+      }
+    }
     Loaded loaded = load(key -> previousCache(outputDir, cacheFile, key));
     Archive archive = loaded.archive();
 
@@ -351,6 +366,9 @@ public final class Pipeline {
       if (outputDir.isPresent()) {
         commit(output, previous, next, cacheFile);
         memory.ifPresent(m -> m.built(outputDir.get(), loaded, plan));
+        if (lastFile.isPresent() && sources.isPresent()) {
+          remember(lastFile.get(), sources.get(), loaded, outputDir.get(), output.changed() + output.unchanged());
+        }
       } else {
         output.commit();
       }
@@ -363,6 +381,50 @@ public final class Pipeline {
     } catch (IOException e) {
       problems.add(Problem.error("", 0, 0, "cannot publish the site: " + e.getMessage() + "; the previous output is left as it was"));
       throw failure();
+    }
+  }
+
+  /** The digest of what a build into {@code output} reads ({@link Unchanged#sources}); empty when the site folder cannot be listed. */
+  private Optional<byte[]> sources(Path output) {
+    try {
+      return Optional.of(Unchanged.sources(Inputs.rendering(Inputs.reading(siteDir, overrides), siteDir), siteDir, output, cacheFolder));
+    } catch (IOException | UncheckedIOException e) {
+      return Optional.empty(); // the load reports what cannot be read
+    }
+  }
+
+  /**
+   * The outcome of a build that has nothing to do, when the last build into {@code output} read
+   * the same {@code sources}, its pages still hold at this build's time, and the output is as it
+   * left it: that build's counts and warnings, nothing written.
+   */
+  private Optional<Outcome> unchanged(Path file, byte[] sources, SiteConfig config, Path output, long start) {
+    Optional<Unchanged.Last> last = Unchanged.read(file).filter(l -> l.holdsFor(sources, config.buildTime().toEpochMilli(), Output.builtBy(output)));
+    if (last.isEmpty() || !Output.settled(output)) {
+      return Optional.empty();
+    }
+    try {
+      if (!Arrays.equals(Unchanged.output(output), last.get().output())) {
+        return Optional.empty();
+      }
+    } catch (IOException | UncheckedIOException e) {
+      return Optional.empty();
+    }
+    Unchanged.Last l = last.get();
+    finish("unchanged", l.files(), start);
+    return Optional.of(new Outcome(output, l.articles(), 0, l.files(), 0, l.warnings(), timings));
+  }
+
+  /** Records this build for the next one ({@link Unchanged}); a record that cannot be made costs the next build time only. */
+  private void remember(Path file, byte[] sources, Loaded loaded, Path output, int files) {
+    try {
+      long validUntil = Unchanged.validUntil(loaded.config(), loaded.archive(), loaded.firstFuture());
+      List<Problem> warnings = distinct().stream().filter(p -> !p.isError()).toList();
+      save(new Unchanged.Last(sources, Output.builtBy(output), loaded.config().buildTime().toEpochMilli(), validUntil, Unchanged.output(output),
+          loaded.archive().entries().size(), files, warnings).saved(), file, "the next build loads the site even if nothing changed");
+    } catch (IOException | UncheckedIOException e) {
+      problems.add(Problem.warning("", 0, 0, "cannot list the output " + output + " for the build cache: " + e.getMessage()
+          + "; the next build loads the site even if nothing changed"));
     }
   }
 

@@ -109,7 +109,7 @@ public final class Refresh {
       }
     }
     // a second edit before the full build builds on this one
-    memory.built(outputDir, new Pipeline.Loaded(loaded.config(), archive, links), plan);
+    memory.built(outputDir, new Pipeline.Loaded(loaded.config(), archive, links, loaded.firstFuture()), plan);
     return written;
   }
 

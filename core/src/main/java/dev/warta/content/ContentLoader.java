@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import dev.warta.internal.Meter;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -69,8 +70,11 @@ public final class ContentLoader {
     return this;
   }
 
-  /** The articles read, in path order, and what was wrong. */
-  public record Loaded(List<Article> articles, int skippedDrafts, int skippedFuture, Bodies bodies) {}
+  /**
+   * The articles read, in path order; how many drafts and future articles were left out, and when
+   * the first of those future articles is due (from then on a build would publish it); the bodies.
+   */
+  public record Loaded(List<Article> articles, int skippedDrafts, int skippedFuture, Optional<Instant> firstFuture, Bodies bodies) {}
 
   /**
    * What a previous load read, for a process that loads the same site again and again: a file whose
@@ -139,6 +143,7 @@ public final class ContentLoader {
     List<Article> articles = new ArrayList<>();
     int drafts = 0;
     int future = 0;
+    Optional<Instant> firstFuture = Optional.empty();
     List<ArticleReader.Result> kept = new ArrayList<>();
     Bodies texts = new Bodies();
     for (int i = 0; i < results.size(); i++) {
@@ -152,6 +157,8 @@ public final class ContentLoader {
         drafts++;
       } else if (a.date().toInstant().isAfter(config.buildTime()) && !config.future()) {
         future++;
+        Instant at = a.date().toInstant();
+        firstFuture = firstFuture.filter(f -> !f.isAfter(at)).or(() -> Optional.of(at));
       } else {
         articles.add(a);
         BasicFileAttributes stamp = stamps.get(files.get(i));
@@ -175,7 +182,7 @@ public final class ContentLoader {
     } catch (java.util.concurrent.ExecutionException e) {
       throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
     }
-    return new Loaded(List.copyOf(articles), drafts, future, texts);
+    return new Loaded(List.copyOf(articles), drafts, future, firstFuture, texts);
   }
 
   private static long modified(BasicFileAttributes attributes) {

@@ -43,7 +43,7 @@ import org.jsoup.nodes.Element;
  */
 public final class GeneratedFiles {
   /** The news sitemap holds articles published in the two days up to the build time. */
-  static final Duration NEWS_WINDOW = Duration.ofHours(48);
+  public static final Duration NEWS_WINDOW = Duration.ofHours(48);
 
   private final Archive archive;
   private final SiteConfig config;

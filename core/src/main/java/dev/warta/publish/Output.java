@@ -219,6 +219,21 @@ public final class Output implements AutoCloseable {
   }
 
   /**
+   * Whether no build left anything beside the output to finish or clean up: a staging folder, a
+   * site put aside, a journal, a new link, scratch links, a release being brought up to date. Only
+   * then may a build that has nothing to write leave the output alone.
+   */
+  public static boolean settled(Path output) {
+    Output out = new Output(output.toAbsolutePath().normalize(), false);
+    for (Path p : List.of(out.staging, out.old, out.journal, out.link, out.linking, out.next)) {
+      if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * Brings the output back to a whole site after an interrupted build: puts back a previous site
    * that a swap left aside, finishes an update in place whose journal was written, and deletes
    * what a killed release build left (its staging folder, its new link, its scratch links, releases

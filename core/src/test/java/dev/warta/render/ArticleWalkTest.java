@@ -69,6 +69,8 @@ class ArticleWalkTest {
   void aNoChangeRebuildInANewProcessKeepsNoBodyForRendering(@TempDir Path cache) {
     TestSite site = TestSite.of(dir, SITE.replace("fullContent: true", "fullContent: false"));
     site.site().cache(cache).build();
+    // a file beside the articles, so that this is not a build with nothing changed at all
+    site.write("-- static/catatan.txt --\nredaksi\n");
     WorkCounts.Counts before = WorkCounts.now();
     // a new Site, as a new process has: it knows the last build from the cache folder only
     dev.warta.BuildResult again = site.site().cache(cache).build();
@@ -78,6 +80,16 @@ class ArticleWalkTest {
     // says each was rendered from a file of the same size and time
     assertEquals(new WorkCounts.Counts(3, 3, 3, 0, 0, 0, walk.keys()), walk);
     assertEquals(0, again.pagesRendered());
+  }
+
+  @Test
+  void aRebuildWithNothingChangedLooksAtNoArticle(@TempDir Path cache) {
+    TestSite site = TestSite.of(dir, SITE);
+    site.site().cache(cache).build();
+    WorkCounts.Counts before = WorkCounts.now();
+    dev.warta.BuildResult again = site.site().cache(cache).build();
+    assertEquals(new WorkCounts.Counts(0, 0, 0, 0, 0, 0, 0), WorkCounts.now().since(before), again.summary());
+    assertEquals(0, again.pagesWritten());
   }
 
   @Test
