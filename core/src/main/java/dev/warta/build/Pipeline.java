@@ -387,9 +387,24 @@ public final class Pipeline {
   /** The digest of what a build into {@code output} reads ({@link Unchanged#sources}); empty when the site folder cannot be listed. */
   private Optional<byte[]> sources(Path output) {
     try {
-      return Optional.of(Unchanged.sources(Inputs.rendering(Inputs.reading(siteDir, overrides), siteDir), siteDir, output, cacheFolder));
+      return Optional.of(withPool(pool -> Unchanged.sources(Inputs.rendering(Inputs.reading(siteDir, overrides), siteDir), siteDir, output,
+          cacheFolder, pool)));
     } catch (IOException | UncheckedIOException e) {
       return Optional.empty(); // the load reports what cannot be read
+    }
+  }
+
+  /** What a listing does, in a pool of the build's threads. */
+  private interface Listed {
+    byte[] in(ForkJoinPool pool) throws IOException;
+  }
+
+  private byte[] withPool(Listed listed) throws IOException {
+    ForkJoinPool pool = new ForkJoinPool(threads);
+    try {
+      return listed.in(pool);
+    } finally {
+      pool.shutdown();
     }
   }
 
@@ -404,7 +419,7 @@ public final class Pipeline {
       return Optional.empty();
     }
     try {
-      if (!Arrays.equals(Unchanged.output(output), last.get().output())) {
+      if (!Arrays.equals(withPool(pool -> Unchanged.output(output, pool)), last.get().output())) {
         return Optional.empty();
       }
     } catch (IOException | UncheckedIOException e) {
@@ -420,7 +435,7 @@ public final class Pipeline {
     try {
       long validUntil = Unchanged.validUntil(loaded.config(), loaded.archive(), loaded.firstFuture());
       List<Problem> warnings = distinct().stream().filter(p -> !p.isError()).toList();
-      save(new Unchanged.Last(sources, Output.builtBy(output), loaded.config().buildTime().toEpochMilli(), validUntil, Unchanged.output(output),
+      save(new Unchanged.Last(sources, Output.builtBy(output), loaded.config().buildTime().toEpochMilli(), validUntil, withPool(pool -> Unchanged.output(output, pool)),
           loaded.archive().entries().size(), files, warnings).saved(), file, "the next build loads the site even if nothing changed");
     } catch (IOException | UncheckedIOException e) {
       problems.add(Problem.warning("", 0, 0, "cannot list the output " + output + " for the build cache: " + e.getMessage()
