@@ -175,21 +175,29 @@ final class Latent {
     return y;
   }
 
-  /** {@code X[fit]^T * q}: one pass over the rows in order, so the sums run in a fixed order. */
+  /**
+   * {@code X[fit]^T * q}: each of a few blocks of q's columns in parallel, each block one pass over
+   * the rows in order, so every sum runs in the same order whatever the thread count.
+   */
   private static double[] transposeTimes(Matrix m, int[] fit, int[] dense, double[] q, int used, int l) {
     double[] z = new double[used * l];
-    for (int i = 0; i < fit.length; i++) {
-      int r = fit[i];
-      for (int p = m.rowStart[r]; p < m.rowStart[r + 1]; p++) {
-        int c = dense[m.col[p]];
-        if (c >= 0) {
-          double v = m.val[p];
-          for (int j = 0; j < l; j++) {
-            z[c * l + j] += v * q[i * l + j];
+    int blocks = 8;
+    IntStream.range(0, blocks).parallel().forEach(block -> {
+      int from = block * l / blocks;
+      int to = (block + 1) * l / blocks;
+      for (int i = 0; i < fit.length; i++) {
+        int r = fit[i];
+        for (int p = m.rowStart[r]; p < m.rowStart[r + 1]; p++) {
+          int c = dense[m.col[p]];
+          if (c >= 0) {
+            double v = m.val[p];
+            for (int j = from; j < to; j++) {
+              z[c * l + j] += v * q[i * l + j];
+            }
           }
         }
       }
-    }
+    });
     return z;
   }
 
