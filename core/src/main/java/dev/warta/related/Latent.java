@@ -91,9 +91,9 @@ final class Latent {
       omega[i] = random.nextDouble() * 2 - 1;
     }
     double[] q = orthonormal(times(m, fit, dense, omega, l), fit.length, l);
+    double[] z0 = transposeTimes(m, fit, dense, q, used, l);
+    q = orthonormal(times(m, fit, dense, z0, l), fit.length, l); // one power iteration
     double[] z = transposeTimes(m, fit, dense, q, used, l);
-    q = orthonormal(times(m, fit, dense, z, l), fit.length, l); // one power iteration
-    z = transposeTimes(m, fit, dense, q, used, l);
     // B = Q^T X has B B^T = Z^T Z; its eigenvectors W and values s^2 give the right singular
     // vectors V = Z W / s, onto which every article is projected
     // Z^T Z = Q^T (X Z): l x l sums over the fit rows rather than over every column
@@ -119,7 +119,8 @@ final class Latent {
     int k = dims;
     int[] order = Jacobi.descending(eigen);
     double[] basis = new double[used * k];
-    for (int c = 0; c < used; c++) {
+    // each column's numbers apart from the others', so in parallel: the same whatever the threads
+    IntStream.range(0, used).parallel().forEach(c -> {
       for (int d = 0; d < k; d++) {
         int e = order[d];
         double sigma = Math.sqrt(Math.max(eigen[e], 0));
@@ -131,7 +132,7 @@ final class Latent {
           basis[c * k + d] = sum / sigma;
         }
       }
-    }
+    });
     float[] vectors = new float[n * k];
     IntStream.range(0, n).parallel().forEach(r -> {
       double[] v = new double[k];
