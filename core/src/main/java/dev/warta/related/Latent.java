@@ -91,9 +91,9 @@ final class Latent {
       omega[i] = random.nextDouble() * 2 - 1;
     }
     double[] q = orthonormal(times(m, fit, dense, omega, l), fit.length, l);
+    double[] z0 = transposeTimes(m, fit, dense, q, used, l);
+    q = orthonormal(times(m, fit, dense, z0, l), fit.length, l); // one power iteration
     double[] z = transposeTimes(m, fit, dense, q, used, l);
-    q = orthonormal(times(m, fit, dense, z, l), fit.length, l); // one power iteration
-    z = transposeTimes(m, fit, dense, q, used, l);
     // B = Q^T X has B B^T = Z^T Z; its eigenvectors W and values s^2 give the right singular
     // vectors V = Z W / s, onto which every article is projected
     // Z^T Z = Q^T (X Z): l x l sums over the fit rows rather than over every column
@@ -119,7 +119,8 @@ final class Latent {
     int k = dims;
     int[] order = Jacobi.descending(eigen);
     double[] basis = new double[used * k];
-    for (int c = 0; c < used; c++) {
+    // each column's numbers apart from the others', so in parallel: the same whatever the threads
+    IntStream.range(0, used).parallel().forEach(c -> {
       for (int d = 0; d < k; d++) {
         int e = order[d];
         double sigma = Math.sqrt(Math.max(eigen[e], 0));
@@ -131,7 +132,7 @@ final class Latent {
           basis[c * k + d] = sum / sigma;
         }
       }
-    }
+    });
     float[] vectors = new float[n * k];
     IntStream.range(0, n).parallel().forEach(r -> {
       double[] v = new double[k];
@@ -175,21 +176,29 @@ final class Latent {
     return y;
   }
 
-  /** {@code X[fit]^T * q}: one pass over the rows in order, so the sums run in a fixed order. */
+  /**
+   * {@code X[fit]^T * q}: each of a few blocks of q's columns in parallel, each block one pass over
+   * the rows in order, so every sum runs in the same order whatever the thread count.
+   */
   private static double[] transposeTimes(Matrix m, int[] fit, int[] dense, double[] q, int used, int l) {
     double[] z = new double[used * l];
-    for (int i = 0; i < fit.length; i++) {
-      int r = fit[i];
-      for (int p = m.rowStart[r]; p < m.rowStart[r + 1]; p++) {
-        int c = dense[m.col[p]];
-        if (c >= 0) {
-          double v = m.val[p];
-          for (int j = 0; j < l; j++) {
-            z[c * l + j] += v * q[i * l + j];
+    int blocks = 8;
+    IntStream.range(0, blocks).parallel().forEach(block -> {
+      int from = block * l / blocks;
+      int to = (block + 1) * l / blocks;
+      for (int i = 0; i < fit.length; i++) {
+        int r = fit[i];
+        for (int p = m.rowStart[r]; p < m.rowStart[r + 1]; p++) {
+          int c = dense[m.col[p]];
+          if (c >= 0) {
+            double v = m.val[p];
+            for (int j = from; j < to; j++) {
+              z[c * l + j] += v * q[i * l + j];
+            }
           }
         }
       }
-    }
+    });
     return z;
   }
 

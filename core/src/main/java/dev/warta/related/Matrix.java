@@ -36,6 +36,8 @@ final class Matrix {
   final int[] postStart;
   final int[] postDoc;
   final float[] postValue;
+  /** Per row position, where that row is in its column's postings: a query's own place, found without a search. */
+  final int[] postOf;
 
   private Matrix(
       int[] rowStart, int[] col, float[] val, int[] byWeight, float[] scale, boolean binaryQuery,
@@ -55,12 +57,14 @@ final class Matrix {
     }
     this.postDoc = new int[col.length];
     this.postValue = new float[col.length];
+    this.postOf = new int[col.length];
     int[] fill = new int[columns];
     for (int row = 0; row + 1 < rowStart.length; row++) {
       for (int p = rowStart[row]; p < rowStart[row + 1]; p++) {
         int at = postStart[col[p]] + fill[col[p]]++;
         postDoc[at] = row;
         postValue[at] = val[p];
+        postOf[p] = at;
       }
     }
   }
@@ -129,7 +133,8 @@ final class Matrix {
     float[] val = new float[rowStart[n]];
     int[] byWeight = new int[rowStart[n]];
     float[] scale = new float[n];
-    for (int r = 0; r < n; r++) {
+    // each row into its own range, so in parallel: the same arrays whatever the threads
+    IntStream.range(0, n).parallel().forEach(r -> {
       int start = rowStart[r];
       System.arraycopy(rowCols[r], 0, col, start, rowCols[r].length);
       double norm = 0;
@@ -147,7 +152,7 @@ final class Matrix {
       }
       rowCols[r] = null;
       rowVals[r] = null;
-    }
+    });
     return new Matrix(rowStart, col, val, byWeight, scale, weighting == Weighting.BM25, columns);
   }
 
@@ -215,56 +220,36 @@ final class Matrix {
     return Math.min(1, sum * scale[s]);
   }
   /**
-   * One row held in a small open-addressing table, to compare it with many others: each of the
-   * other row's columns is one probe in a table that stays in the first-level cache (8 KB for 200 terms), where walking
-   * both sorted rows side by side costs a mispredicted branch per step. The sum runs over the other
-   * row's columns in ascending order, as {@link #similarity} does, so the result is the same.
+   * One row spread over an array indexed by column, to compare it with many others: each of the
+   * other row's columns is one load, without a branch, where walking both sorted rows side by side
+   * or probing a hash table costs a mispredicted branch at each shared column. A column the row
+   * lacks reads 0 and adds +0.0, which changes no sum of products of positive weights, and the sum
+   * runs over the other row's columns in ascending order, as {@link #similarity} does: the result
+   * is the same, bit for bit.
    */
   final class Row {
-    private int[] cols = new int[0];
-    private float[] weights = new float[0];
-    private int mask;
-    private int shift;
+    private final float[] weights = new float[postStart.length - 1];
     private int row = -1;
 
     /** Holds row {@code s}. */
     Row load(int s) {
-      row = s;
-      int length = rowLength(s);
-      // a quarter full at most: most probes are for columns the row lacks, and in a table that
-      // sparse such a probe ends at the first or second slot
-      int size = Integer.highestOneBit(Math.max(8, length * 4 - 1)) << 1;
-      if (cols.length < size) {
-        cols = new int[size];
-        weights = new float[size];
+      if (row >= 0) {
+        for (int p = rowStart[row]; p < rowStart[row + 1]; p++) {
+          weights[col[p]] = 0;
+        }
       }
-      mask = size - 1;
-      shift = 32 - Integer.numberOfTrailingZeros(size);
-      java.util.Arrays.fill(cols, 0, size, -1);
+      row = s;
       for (int p = rowStart[s]; p < rowStart[s + 1]; p++) {
-        int slot = slot(col[p]);
-        cols[slot] = col[p];
-        weights[slot] = queryWeight(p);
+        weights[col[p]] = queryWeight(p);
       }
       return this;
-    }
-
-    private int slot(int column) {
-      int slot = (column * 0x9E3779B9) >>> shift; // Fibonacci hashing: the product's top bits
-      while (cols[slot] >= 0 && cols[slot] != column) {
-        slot = (slot + 1) & mask;
-      }
-      return slot;
     }
 
     /** {@link Matrix#similarity}{@code (s, c)} for the row {@code s} held. */
     double similarity(int c) {
       double sum = 0;
       for (int j = rowStart[c], end = rowStart[c + 1]; j < end; j++) {
-        int slot = slot(col[j]);
-        if (cols[slot] >= 0) {
-          sum += weights[slot] * val[j];
-        }
+        sum += weights[col[j]] * val[j];
       }
       return Math.min(1, sum * scale[row]);
     }

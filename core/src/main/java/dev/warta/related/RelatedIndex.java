@@ -2,7 +2,6 @@ package dev.warta.related;
 
 import dev.warta.shared.RelatedSettings;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -35,7 +34,8 @@ import org.apache.lucene.analysis.CharArrayMap;
  *       tags (at most the newest 100 eligible postings of each) to gather and estimate
  *       candidates, keeps the best 80 and scores those exactly. Only candidates within the time
  *       weight of the 80th best estimate can be among the 80, so only those pay for the time
- *       decay and the heap; the exact text score probes a small table of the article's terms.
+ *       decay and the heap; the exact text score reads the article's terms from an array
+ *       indexed by term.
  * </ol>
  *
  * Work is proportional to the postings walked, not to the number of pairs, and memory to the
@@ -213,7 +213,7 @@ public final class RelatedIndex {
       acc = new float[n * SLOTS];
       touched = new int[n];
       estimates = new double[n];
-      scratch = new double[n];
+      scratch = new double[tuning.candidates()];
       heap = new int[tuning.candidates()];
       heapScore = new double[tuning.candidates()];
       text = new double[tuning.candidates()];
@@ -267,7 +267,8 @@ public final class RelatedIndex {
           touchedCount <= heap.length ? Double.NEGATIVE_INFINITY : kthLargest(touchedCount, heap.length);
       for (int i = 0; i < touchedCount; i++) {
         double estimate = estimates[i];
-        if (estimate + wTime < threshold) {
+        // below the k-th estimate, or below the worst of a full heap, no time part can lift it
+        if (estimate + wTime < threshold || (heapSize == heap.length && estimate + wTime < heapScore[0])) {
           continue;
         }
         int c = touched[i];
@@ -304,7 +305,7 @@ public final class RelatedIndex {
           kept[k++] = i;
         }
       }
-      sortKept(k);
+      sortKept(k, Math.min(k, count));
       RelatedLink[] links = new RelatedLink[Math.min(k, count)];
       for (int j = 0; j < links.length; j++) {
         int i = kept[j];
@@ -327,7 +328,9 @@ public final class RelatedIndex {
         int t = m.col[pos];
         float q = m.queryWeight(pos);
         int start = m.postStart[t];
-        int end = upperBound(m.postDoc, start, m.postStart[t + 1], limit);
+        // s is in its own term's postings, which ascend: the last eligible one is s or a later
+        // article of the same instant, found by a gallop from s rather than a search of the list
+        int end = limit == keys.length - 1 ? m.postStart[t + 1] : upperBoundFrom(m.postDoc, m.postOf[pos] + 1, m.postStart[t + 1], limit);
         for (int p = end - 1, stop = Math.max(start, end - tuning.postingsPerTerm()); p >= stop; p--) {
           int c = m.postDoc[p];
           if (c == s) {
@@ -347,56 +350,60 @@ public final class RelatedIndex {
     }
 
     /**
-     * The {@code k}-th largest of the first {@code size} estimates (Hoare's selection with a
-     * three-way partition, so that many equal estimates cost no more than distinct ones).
+     * The {@code k}-th largest of the first {@code size} estimates: the smallest of a min-heap of
+     * the k largest seen. Most estimates are below that smallest and cost one comparison, a
+     * branch the processor soon predicts, where a partition would swap them around.
      */
     private double kthLargest(int size, int k) {
-      System.arraycopy(estimates, 0, scratch, 0, size);
-      int lo = 0;
-      int hi = size - 1;
-      int target = k - 1; // the index the value would have in descending order
-      while (true) {
-        if (lo == hi) {
-          return scratch[lo];
-        }
-        double pivot = median(scratch[lo], scratch[(lo + hi) >>> 1], scratch[hi]);
-        // descending: [lo, gt) > pivot, [gt, i) == pivot, (lt, hi] < pivot
-        int gt = lo;
-        int lt = hi;
-        int i = lo;
-        while (i <= lt) {
-          double v = scratch[i];
-          if (v > pivot) {
-            scratch[i] = scratch[gt];
-            scratch[gt++] = v;
-            i++;
-          } else if (v < pivot) {
-            scratch[i] = scratch[lt];
-            scratch[lt--] = v;
-          } else {
-            i++;
-          }
-        }
-        if (target < gt) {
-          hi = gt - 1;
-        } else if (target > lt) {
-          lo = lt + 1;
-        } else {
-          return pivot;
+      double[] top = scratch;
+      System.arraycopy(estimates, 0, top, 0, k);
+      for (int i = k / 2 - 1; i >= 0; i--) {
+        siftDownValue(top, i, k);
+      }
+      for (int i = k; i < size; i++) {
+        double v = estimates[i];
+        if (v > top[0]) {
+          top[0] = v;
+          siftDownValue(top, 0, k);
         }
       }
+      return top[0];
     }
 
-    /** Sorts the first {@code size} kept positions by score descending, date descending, key. */
-    private void sortKept(int size) {
-      for (int j = 1; j < size; j++) {
-        int i = kept[j];
-        int at = j;
-        while (at > 0 && before(i, kept[at - 1])) {
-          kept[at] = kept[at - 1];
-          at--;
+    private static void siftDownValue(double[] top, int i, int size) {
+      double v = top[i];
+      while (true) {
+        int child = 2 * i + 1;
+        if (child >= size) {
+          break;
         }
-        kept[at] = i;
+        if (child + 1 < size && top[child + 1] < top[child]) {
+          child++;
+        }
+        if (top[child] >= v) {
+          break;
+        }
+        top[i] = top[child];
+        i = child;
+      }
+      top[i] = v;
+    }
+
+    /**
+     * Puts the first {@code wanted} of the {@code size} kept positions in order (score descending,
+     * date descending, key): only they become links, so the rest need no order.
+     */
+    private void sortKept(int size, int wanted) {
+      for (int j = 0; j < wanted; j++) {
+        int best = j;
+        for (int i = j + 1; i < size; i++) {
+          if (before(kept[i], kept[best])) {
+            best = i;
+          }
+        }
+        int i = kept[best];
+        kept[best] = kept[j];
+        kept[j] = i;
       }
     }
 
@@ -477,6 +484,20 @@ public final class RelatedIndex {
 
   private static double median(double a, double b, double c) {
     return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+  }
+
+  /**
+   * As {@link #upperBound}, knowing that {@code a[from - 1] <= key}: steps of 1, 2, 4 … from there,
+   * then a search of the last step, so the cost grows with the distance to the answer.
+   */
+  private static int upperBoundFrom(int[] a, int from, int to, int key) {
+    int lo = from;
+    int hi = from;
+    for (int step = 1; hi < to && a[hi] <= key; step <<= 1) {
+      lo = hi + 1;
+      hi = from + step;
+    }
+    return upperBound(a, lo, Math.min(hi, to), key);
   }
 
   /** The first index in {@code a[from..to)} (ascending) whose value exceeds {@code key}. */
@@ -692,8 +713,10 @@ public final class RelatedIndex {
     }
 
     private RelatedIndex freeze() {
-      List<Doc> list = new ArrayList<>(docs.values());
-      list.sort(Comparator.comparing((Doc d) -> d.date).thenComparing(d -> d.key));
+      Doc[] sorted = docs.values().toArray(new Doc[0]);
+      // keys are distinct, so the order is total and a parallel sort gives the one answer
+      Arrays.parallelSort(sorted, Comparator.comparing((Doc d) -> d.date).thenComparing(d -> d.key));
+      List<Doc> list = Arrays.asList(sorted);
       // vocabularies after the documents: every id a listed document uses is then ranked
       int[] termRanks = termVocabulary.ranks();
       int[] nameRanks = nameVocabulary.ranks();

@@ -1,7 +1,5 @@
 package dev.warta.related;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,15 +28,16 @@ final class Vocabulary {
 
   /** For each id handed out so far, the rank of its string in sorted order. */
   int[] ranks() {
-    List<Map.Entry<String, Integer>> entries = new ArrayList<>(ids.entrySet());
-    entries.sort(Map.Entry.comparingByKey());
-    int max = 0;
-    for (Map.Entry<String, Integer> e : entries) {
-      max = Math.max(max, e.getValue() + 1);
+    String[] strings = strings();
+    Integer[] byString = new Integer[strings.length];
+    for (int id = 0; id < strings.length; id++) {
+      byString[id] = id;
     }
-    int[] ranks = new int[max];
-    for (int rank = 0; rank < entries.size(); rank++) {
-      ranks[entries.get(rank).getValue()] = rank;
+    // the strings are distinct, so the order is total and a parallel sort gives the one answer
+    java.util.Arrays.parallelSort(byString, (a, b) -> strings[a].compareTo(strings[b]));
+    int[] ranks = new int[strings.length];
+    for (int rank = 0; rank < byString.length; rank++) {
+      ranks[byString[rank]] = rank;
     }
     return ranks;
   }

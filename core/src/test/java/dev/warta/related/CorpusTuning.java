@@ -17,7 +17,7 @@ import java.util.Map;
  * RelatedSettings#defaults()}. {@code dev.warta.bench.CorpusQuality} gives the figures a user gets.
  * Usage: {@code CorpusTuning CORPUS_FOLDER}.
  */
-final class CorpusTuning {
+public final class CorpusTuning {
 
   private CorpusTuning() {}
 
